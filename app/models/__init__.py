@@ -1,0 +1,21 @@
+"""The ORM and the domain rules that need no Qt.
+
+Importing this package registers every table on ``Base.metadata``.
+"""
+
+from app.models.base import Base
+from app.models.reference import District, Region, Regiform, UnitType
+from app.models.register import Officer, OfficerRole, Parity, Provider, Unit
+
+__all__ = [
+    "Base",
+    "District",
+    "Officer",
+    "OfficerRole",
+    "Parity",
+    "Provider",
+    "Region",
+    "Regiform",
+    "Unit",
+    "UnitType",
+]
