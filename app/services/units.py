@@ -1,0 +1,215 @@
+"""The unit register: read rows for views and exports, write imported rows.
+
+``UnitRow`` is the plain shape that the GUI table, the CLI and exports share.
+Its ``as_import_record`` gives the import's headers, so an export imports
+again unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from app.models import District, Officer, Provider, Regiform, Unit, UnitType
+
+IMPORT_HEADERS = (
+    "enhets_id",
+    "namn",
+    "typ",
+    "regiform",
+    "utförare",
+    "adress",
+    "stadsdel",
+    "uppföljande_stadsdel",
+    "utanför_staden",
+    "platser",
+    "paritet",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    id: str
+    name: str
+    type_code: str
+    type_name: str
+    regiform_code: str
+    regiform_name: str
+    provider: str
+    address: str
+    district: str  # empty for a unit outside the city
+    followup_district: str
+    region: str
+    outside_city: bool
+    places: int | None
+    parity: str | None
+    active_from: date | None
+    active_to: date | None
+    manager: str
+
+    def as_import_record(self) -> dict[str, str]:
+        return {
+            "enhets_id": self.id,
+            "namn": self.name,
+            "typ": self.type_code,
+            "regiform": self.regiform_name.lower(),
+            "utförare": self.provider,
+            "adress": self.address,
+            "stadsdel": self.district,
+            "uppföljande_stadsdel": self.followup_district,
+            "utanför_staden": "ja" if self.outside_city else "nej",
+            "platser": "" if self.places is None else str(self.places),
+            "paritet": {"udda": "udda", "jamn": "jämn"}.get(self.parity or "", ""),
+        }
+
+
+@dataclass(frozen=True)
+class ImportedUnit:
+    """One validated row of an import file, in database terms."""
+
+    id: str
+    name: str
+    type_code: str
+    regiform_code: str
+    provider: str
+    address: str
+    district_id: int | None
+    followup_district_id: int
+    outside_city: bool
+    places: int | None
+    parity: str | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+
+def _row(unit: Unit) -> UnitRow:
+    return UnitRow(
+        id=unit.id,
+        name=unit.name,
+        type_code=unit.type_code,
+        type_name=unit.unit_type.name,
+        regiform_code=unit.regiform_code,
+        regiform_name=unit.regiform.name,
+        provider=unit.provider.name if unit.provider else "",
+        address=unit.address,
+        district=unit.district.name if unit.district else "",
+        followup_district=unit.followup_district.name,
+        region=unit.followup_district.region.name,
+        outside_city=unit.outside_city,
+        places=unit.places,
+        parity=unit.parity,
+        active_from=unit.active_from,
+        active_to=unit.active_to,
+        manager=unit.manager or "",
+    )
+
+
+def list_units(session: Session) -> list[UnitRow]:
+    """Every unit, ordered by name, with its names resolved (one query)."""
+    query = (
+        select(Unit)
+        .options(
+            joinedload(Unit.unit_type),
+            joinedload(Unit.regiform),
+            joinedload(Unit.provider),
+            joinedload(Unit.district),
+            joinedload(Unit.followup_district).joinedload(District.region),
+        )
+        .order_by(Unit.name, Unit.id)
+    )
+    return [_row(unit) for unit in session.scalars(query).unique()]
+
+
+def get_unit(session: Session, unit_id: str) -> UnitRow | None:
+    unit = session.get(Unit, unit_id)
+    return _row(unit) if unit else None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Names for filters and pickers."""
+
+    districts: list[str]
+    unit_types: list[tuple[str, str]]
+    regiforms: list[tuple[str, str]]
+
+
+def choices(session: Session, on: date | None = None) -> Choices:
+    on = on or date.today()
+    districts = [d.name for d in session.scalars(select(District).order_by(District.name))
+                 if d.is_valid_on(on)]
+    types = [(t.code, t.name) for t in session.scalars(select(UnitType).order_by(UnitType.sort_order))]
+    forms = [(r.code, r.name) for r in session.scalars(select(Regiform).order_by(Regiform.sort_order))]
+    return Choices(districts=districts, unit_types=types, regiforms=forms)
+
+
+def officers_by_district(session: Session) -> dict[str, list[Officer]]:
+    result: dict[str, list[Officer]] = {}
+    for officer in session.scalars(select(Officer).options(joinedload(Officer.district))):
+        key = officer.district.name if officer.district else ""
+        result.setdefault(key, []).append(officer)
+    return result
+
+
+def _provider(session: Session, name: str, cache: dict[str, Provider]) -> Provider | None:
+    if not name:
+        return None
+    if name not in cache:
+        provider = session.scalar(select(Provider).where(Provider.name == name))
+        if provider is None:
+            provider = Provider(name=name)
+            session.add(provider)
+        cache[name] = provider
+    return cache[name]
+
+
+def upsert_units(session: Session, rows: Iterable[ImportedUnit]) -> ImportResult:
+    """Insert or update units by id (enhets_id). Changes nothing for equal rows."""
+    added = updated = unchanged = 0
+    providers: dict[str, Provider] = {}
+    existing = {u.id: u for u in session.scalars(select(Unit).options(joinedload(Unit.provider)))}
+    for row in rows:
+        unit = existing.get(row.id)
+        provider = _provider(session, row.provider, providers)
+        values = {
+            "name": row.name,
+            "type_code": row.type_code,
+            "regiform_code": row.regiform_code,
+            "address": row.address,
+            "district_id": row.district_id,
+            "followup_district_id": row.followup_district_id,
+            "outside_city": row.outside_city,
+            "places": row.places,
+            "parity": row.parity,
+        }
+        if unit is None:
+            unit = Unit(id=row.id, provider=provider, **values)
+            session.add(unit)
+            existing[row.id] = unit
+            added += 1
+            continue
+        changed = unit.provider is not provider or any(
+            getattr(unit, key) != value for key, value in values.items()
+        )
+        if changed:
+            for key, value in values.items():
+                setattr(unit, key, value)
+            unit.provider = provider
+            updated += 1
+        else:
+            unchanged += 1
+    session.flush()
+    return ImportResult(added=added, updated=updated, unchanged=unchanged)
