@@ -6,6 +6,7 @@ Importing this package registers every table on ``Base.metadata``.
 from app.models.base import Base
 from app.models.reference import District, Region, Regiform, UnitType
 from app.models.register import Officer, OfficerRole, Parity, Provider, Unit
+from app.models.schedule import PlanEntry, PlanKind, PlanStatus, RhythmRule
 
 __all__ = [
     "Base",
@@ -13,9 +14,13 @@ __all__ = [
     "Officer",
     "OfficerRole",
     "Parity",
+    "PlanEntry",
+    "PlanKind",
+    "PlanStatus",
     "Provider",
     "Region",
     "Regiform",
+    "RhythmRule",
     "Unit",
     "UnitType",
 ]
