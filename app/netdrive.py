@@ -48,8 +48,6 @@ def is_network_path(
             mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
         except OSError:
             return False
-    probe = path
-    while not probe.exists() and probe.parent != probe:
-        probe = probe.parent
-    fs_type = _mount_fs_type(probe, mounts_text)
+    # resolve() follows the symlinks that exist and keeps the rest lexically.
+    fs_type = _mount_fs_type(path, mounts_text)
     return fs_type in NETWORK_FS_TYPES
