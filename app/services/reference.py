@@ -13,7 +13,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import District, Region, Regiform, UnitType
+from app.models import District, Regiform, Region, UnitType
 
 REFERENCE_FILE = Path(__file__).resolve().parent.parent / "data" / "reference.yaml"
 
