@@ -1,0 +1,384 @@
+"""The year plan: rhythm rules in the database, materialised plan entries,
+officer assignment, warnings and edits.
+
+``build_year_plan`` is the one door: it adds the rhythm entries that are
+missing for a year (with a suggested date and officers), removes untouched
+entries whose unit is no longer due, and returns plain ``PlanRow``s. Every
+edit function flushes at once; the caller's transaction commits.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from app.errors import UserFacingError
+from app.models import (
+    Officer,
+    PlanEntry,
+    PlanKind,
+    PlanStatus,
+    RhythmRule,
+    Unit,
+    UnitType,
+)
+from app.services.plan_assign import (
+    AssignTask,
+    OfficerLoad,
+    PlanWarning,
+    balance,
+    capacity_warnings,
+    officer_loads,
+    row_warnings,
+)
+from app.services.rhythm import (
+    Rhythm,
+    UnitFacts,
+    default_rules,
+    is_due,
+    mas_weight,
+    parse_rhythm,
+    spread_dates,
+    type_weights,
+)
+from app.services.schedule_rows import (
+    EXTRA_REASONS,
+    STATUS_LABELS,
+    PlanRow,
+    RowContext,
+    load_row_context,
+    read_rows,
+)
+
+__all__ = [
+    "EXTRA_REASONS", "STATUS_LABELS", "PlanRow", "PlanWarning", "OfficerLoad",
+    "add_extra_followup", "apply_suggestions", "build_year_plan", "ensure_rhythm_rules",
+    "plan_row", "plan_warnings", "remove_extra_followup", "rhythm_rules", "set_entry_status",
+    "set_officer", "set_plan_status", "set_planned_date", "set_rhythm_rule", "year_loads",
+]
+
+# --- rules ---------------------------------------------------------------
+
+def ensure_rhythm_rules(session: Session) -> None:
+    """Give every unit type without a stored rule its shipped default."""
+    stored = set(session.scalars(select(RhythmRule.unit_type_code)))
+    known = set(session.scalars(select(UnitType.code)))
+    for code, rhythm in default_rules().items():
+        if code in known and code not in stored:
+            session.add(RhythmRule(unit_type_code=code, rhythm=rhythm.value))
+    session.flush()
+
+
+def rhythm_rules(session: Session) -> dict[str, Rhythm]:
+    ensure_rhythm_rules(session)
+    return {r.unit_type_code: Rhythm(r.rhythm) for r in session.scalars(select(RhythmRule))}
+
+
+def set_rhythm_rule(session: Session, type_code: str, rhythm: Rhythm | str) -> None:
+    """Change a unit type's rule. Plans built afterwards follow it; entries
+    already worked on are kept."""
+    if session.get(UnitType, type_code) is None:
+        raise UserFacingError(f"Okänd enhetstyp {type_code!r}.")
+    try:
+        value = Rhythm(rhythm) if isinstance(rhythm, Rhythm) else parse_rhythm(rhythm)
+    except ValueError as error:
+        raise UserFacingError(f"Rytm för {type_code}: {error}.") from None
+    ensure_rhythm_rules(session)
+    rule = session.get(RhythmRule, type_code)
+    if rule is None:
+        session.add(RhythmRule(unit_type_code=type_code, rhythm=value.value))
+    else:
+        rule.rhythm = value.value
+    session.flush()
+
+
+# --- building the plan -----------------------------------------------------
+
+def _due_units(ctx: RowContext, year: int, rules: dict[str, Rhythm]) -> dict[str, str]:
+    """unit id -> reason text for every unit due by the rhythm in ``year``."""
+    due: dict[str, str] = {}
+    for unit in ctx.units.values():
+        reason = is_due(UnitFacts(unit.type_code, unit.parity, unit.active_from,
+                                  unit.active_to), year, rules)
+        if reason is not None:
+            due[unit.id] = reason.label
+    return due
+
+
+def _suggest(ctx: RowContext, year: int, new_units: list[str],
+             existing: list[tuple[int | None, int | None, str]]) -> list[dict[str, object]]:
+    """Rows to insert for ``new_units``: suggested officers and dates, given
+    the loads of ``existing`` (sol id, hsl id, unit id) entries."""
+    weights, hsl_weight = type_weights(), mas_weight()
+    sol_load: dict[int, int] = {}
+    hsl_load: dict[int, int] = {}
+    for sol_id, hsl_id, unit_id in existing:
+        unit = ctx.units[unit_id]
+        if sol_id is not None:
+            sol_load[sol_id] = sol_load.get(sol_id, 0) + weights.get(unit.type_code, 1)
+        if hsl_id is not None:
+            hsl_load[hsl_id] = hsl_load.get(hsl_id, 0) + hsl_weight
+    sol_tasks, hsl_tasks = [], []
+    for index, unit_id in enumerate(new_units):
+        unit = ctx.units[unit_id]
+        district = ctx.responsible(unit.followup_district_id, year)
+        region = ctx.districts[district].region_id if district in ctx.districts else None
+        order = (ctx.type_order.get(unit.type_code, 99), unit.name)
+        sol_tasks.append(AssignTask(index, district, region,
+                                    weights.get(unit.type_code, 1), order))
+        if unit.type_code in ctx.care_home_types:
+            hsl_tasks.append(AssignTask(index, district, region, hsl_weight, order))
+    officers = list(ctx.officers.values())
+    sol = balance(sol_tasks, "verksamhetsuppfoljare", officers, sol_load)
+    hsl = balance(hsl_tasks, "mas", officers, hsl_load)
+    # Dates: spread each district's new visits over the year, in officer order
+    # so one officer's visits are spaced out, shifted per district.
+    by_district: dict[int | None, list[int]] = {}
+    for task in sol_tasks:
+        by_district.setdefault(task.district_id, []).append(task.key)
+    dates: dict[int, date] = {}
+    for district_id, keys in by_district.items():
+        keys.sort(key=lambda k: (sol[k] or 0, sol_tasks[k].order))
+        spread = spread_dates(year, len(keys), offset=(district_id or 0) * 2)
+        # Interleave officers: sort dates per officer position round-robin.
+        for key, day in zip(_interleave(keys, sol), spread, strict=True):
+            dates[key] = day
+    return [{"unit_id": unit_id, "year": year, "kind": PlanKind.RHYTHM.value,
+             "extra_reason": None, "extra_text": "", "planned_date": dates[index],
+             "sol_officer_id": sol.get(index), "hsl_officer_id": hsl.get(index),
+             "status": PlanStatus.PLANNED.value}
+            for index, unit_id in enumerate(new_units)]
+
+
+def _interleave(keys: list[int], officer_of: dict[int, int | None]) -> list[int]:
+    """Order keys so consecutive dates go to different officers in turn."""
+    queues: dict[int | None, list[int]] = {}
+    for key in keys:
+        queues.setdefault(officer_of.get(key), []).append(key)
+    ordered: list[int] = []
+    lists = list(queues.values())
+    position = 0
+    while len(ordered) < len(keys):
+        for queue in lists:
+            if position < len(queue):
+                ordered.append(queue[position])
+        position += 1
+    return ordered
+
+
+def build_year_plan(session: Session, year: int, district: str | None = None, *,
+                    today: date | None = None) -> list[PlanRow]:
+    """The plan for ``year`` (optionally one responsible district, by name).
+
+    Idempotent: missing rhythm entries are added with suggested dates and
+    officers; rhythm entries whose unit is no longer due are removed while
+    still untouched ("planerad"); every other stored edit is kept.
+    """
+    ctx = load_row_context(session)
+    if district is not None and district not in ctx.district_ids_by_name:
+        raise UserFacingError(f"Okänd stadsdel {district!r}.")
+    rules = rhythm_rules(session)
+    due = _due_units(ctx, year, rules)
+    stored = session.execute(
+        select(PlanEntry.id, PlanEntry.unit_id, PlanEntry.status, PlanEntry.sol_officer_id,
+               PlanEntry.hsl_officer_id)
+        .where(PlanEntry.year == year, PlanEntry.kind == PlanKind.RHYTHM.value)
+    ).all()
+    have = {row.unit_id for row in stored}
+    stale = [row.id for row in stored
+             if row.unit_id not in due and row.status == PlanStatus.PLANNED.value]
+    if stale:
+        session.execute(delete(PlanEntry).where(PlanEntry.id.in_(stale)))
+    new_units = sorted((u for u in due if u not in have),
+                       key=lambda u: (ctx.units[u].name, u))
+    if new_units:
+        existing = [(r.sol_officer_id, r.hsl_officer_id, r.unit_id)
+                    for r in stored if r.id not in set(stale)]
+        session.execute(insert(PlanEntry), _suggest(ctx, year, new_units, existing))
+    session.flush()
+    return read_rows(session, ctx, year, due, district=district)
+
+
+# --- warnings and loads --------------------------------------------------------
+
+def year_loads(session: Session, year: int) -> list[OfficerLoad]:
+    """Weighted load per officer over every entry of ``year`` (all districts)."""
+    weights, hsl_weight = type_weights(), mas_weight()
+    ctx = load_row_context(session)
+    pairs: list[tuple[int | None, int]] = []
+    for unit_id, sol_id, hsl_id in session.execute(
+            select(PlanEntry.unit_id, PlanEntry.sol_officer_id, PlanEntry.hsl_officer_id)
+            .where(PlanEntry.year == year)):
+        pairs.append((sol_id, weights.get(ctx.units[unit_id].type_code, 1)))
+        if hsl_id is not None:
+            pairs.append((hsl_id, hsl_weight))
+    return officer_loads(pairs, list(ctx.officers.values()))
+
+
+def plan_warnings(session: Session, rows: list[PlanRow], *,
+                  today: date | None = None) -> list[PlanWarning]:
+    """Everything that needs attention in ``rows``: unassigned, undated,
+    overdue and no-longer-due entries, and their officers over capacity
+    (counting the officers' whole year, across districts)."""
+    today = today or date.today()
+    found: list[PlanWarning] = []
+    for r in rows:
+        found += row_warnings(entry_id=r.entry_id, unit_id=r.unit_id, unit_name=r.unit_name,
+                              needs_mas=r.needs_mas, sol_officer_id=r.sol_officer_id,
+                              hsl_officer_id=r.hsl_officer_id, planned_date=r.planned_date,
+                              status=r.status, in_rhythm=r.in_rhythm,
+                              is_extra=r.reason == PlanKind.EXTRA.value, today=today)
+    if rows:
+        involved = {r.sol_officer_id for r in rows} | {r.hsl_officer_id for r in rows}
+        loads = [x for x in year_loads(session, rows[0].year) if x.officer.id in involved]
+        found += capacity_warnings(loads)
+    return found
+
+
+# --- edits (each flushes at once) ---------------------------------------------
+
+def _entry(session: Session, entry_id: int) -> PlanEntry:
+    entry = session.get(PlanEntry, entry_id)
+    if entry is None:
+        raise UserFacingError(f"Planposten {entry_id} finns inte (längre).")
+    return entry
+
+
+def plan_row(session: Session, entry_id: int) -> PlanRow:
+    """One entry's current row (after an edit)."""
+    entry = _entry(session, entry_id)
+    ctx = load_row_context(session)
+    due = _due_units(ctx, entry.year, rhythm_rules(session))
+    return read_rows(session, ctx, entry.year, due, entry_ids=[entry_id])[0]
+
+
+def set_planned_date(session: Session, entry_id: int, day: date | None) -> None:
+    entry = _entry(session, entry_id)
+    if day is not None and day.year != entry.year:
+        raise UserFacingError(f"Datumet {day.isoformat()} ligger inte i planåret {entry.year}.")
+    entry.planned_date = day
+    session.flush()
+
+
+def set_officer(session: Session, entry_id: int, role: str, officer_id: int | None) -> None:
+    """Assign (or with None clear) the care ("verksamhetsuppfoljare") or
+    health-care ("mas") officer of an entry."""
+    entry = _entry(session, entry_id)
+    if officer_id is not None:
+        officer = session.get(Officer, officer_id)
+        if officer is None or officer.role != role:
+            raise UserFacingError("Handläggaren finns inte eller har en annan roll.")
+    if role == "mas":
+        unit_type = session.get(UnitType, entry.unit.type_code)
+        if officer_id is not None and not (unit_type and unit_type.is_care_home):
+            raise UserFacingError("MAS följer bara upp vård- och omsorgsboenden.")
+        entry.hsl_officer_id = officer_id
+    elif role == "verksamhetsuppfoljare":
+        entry.sol_officer_id = officer_id
+    else:
+        raise UserFacingError(f"Okänd roll {role!r}.")
+    session.flush()
+
+
+def apply_suggestions(session: Session, year: int, district: str | None = None) -> int:
+    """Fill every empty officer slot of ``year`` with the balanced suggestion
+    (keeping every assignment already made). Returns the slots filled."""
+    rows = build_year_plan(session, year, district)
+    ctx = load_row_context(session)
+    weights, hsl_weight = type_weights(), mas_weight()
+    sol_load: dict[int, int] = {}
+    hsl_load: dict[int, int] = {}
+    for item in year_loads(session, year):
+        (hsl_load if item.officer.role == "mas" else sol_load)[item.officer.id] = item.load
+    sol_tasks, hsl_tasks = [], []
+    for r in rows:
+        region = ctx.districts[r.district_id].region_id if r.district_id in ctx.districts else None
+        order = (ctx.type_order.get(r.unit_type, 99), r.unit_name)
+        if r.sol_officer_id is None:
+            sol_tasks.append(AssignTask(r.entry_id, r.district_id, region,
+                                        weights.get(r.unit_type, 1), order))
+        if r.needs_mas and r.hsl_officer_id is None:
+            hsl_tasks.append(AssignTask(r.entry_id, r.district_id, region, hsl_weight, order))
+    officers = list(ctx.officers.values())
+    filled = 0
+    for tasks, role, load in ((sol_tasks, "verksamhetsuppfoljare", sol_load),
+                              (hsl_tasks, "mas", hsl_load)):
+        for entry_id, officer_id in balance(tasks, role, officers, load).items():
+            if officer_id is not None:
+                set_officer(session, entry_id, role, officer_id)
+                filled += 1
+    return filled
+
+
+def add_extra_followup(session: Session, unit_id: str, year: int, reason: str,
+                       text: str = "", planned_date: date | None = None) -> int:
+    """Add a follow-up outside the rhythm; returns the new entry's id."""
+    if session.get(Unit, unit_id) is None:
+        raise UserFacingError(f"Enheten {unit_id} finns inte i registret.")
+    if reason not in EXTRA_REASONS:
+        raise UserFacingError(f"Okänt skäl {reason!r}; välj ett av: {', '.join(EXTRA_REASONS)}.")
+    if planned_date is not None and planned_date.year != year:
+        raise UserFacingError(f"Datumet {planned_date.isoformat()} ligger inte i år {year}.")
+    exists = session.scalar(select(PlanEntry.id).where(
+        PlanEntry.unit_id == unit_id, PlanEntry.year == year,
+        PlanEntry.kind == PlanKind.EXTRA.value))
+    if exists is not None:
+        raise UserFacingError(f"Enheten {unit_id} har redan en extra uppföljning {year}.")
+    entry = PlanEntry(unit_id=unit_id, year=year, kind=PlanKind.EXTRA.value, extra_reason=reason,
+                      extra_text=text.strip()[:500], planned_date=planned_date,
+                      status=PlanStatus.PLANNED.value)
+    session.add(entry)
+    session.flush()
+    return entry.id
+
+
+def remove_extra_followup(session: Session, entry_id: int) -> None:
+    entry = _entry(session, entry_id)
+    if entry.kind != PlanKind.EXTRA.value:
+        raise UserFacingError("Bara extra uppföljningar kan tas bort ur planen.")
+    session.delete(entry)
+    session.flush()
+
+
+def set_entry_status(session: Session, entry_id: int, status: str) -> None:
+    if status not in STATUS_LABELS:
+        raise UserFacingError(f"Okänd status {status!r}.")
+    _entry(session, entry_id).status = status
+    session.flush()
+
+
+def set_plan_status(session: Session, unit_id: str, year: int, status: str, *,
+                    kind: str | None = None) -> int:
+    """Record that the follow-up of ``unit_id`` in ``year`` reached ``status``
+    (a code of ``STATUS_LABELS``); returns the plan entry's id.
+
+    With ``kind`` None the open entry is chosen: the rhythm entry unless it is
+    already done (fastställd/synkad) and an extra one exists. A unit with no
+    entry gets its rhythm entry if due, else an extra one ("annat"), so a
+    visit outside the plan still shows in it.
+    """
+    if status not in STATUS_LABELS:
+        raise UserFacingError(f"Okänd status {status!r}.")
+    entries = {e.kind: e for e in session.scalars(
+        select(PlanEntry).where(PlanEntry.unit_id == unit_id, PlanEntry.year == year))}
+    if kind is not None:
+        entry = entries.get(kind)
+    else:
+        rhythm, extra = entries.get(PlanKind.RHYTHM.value), entries.get(PlanKind.EXTRA.value)
+        done = {PlanStatus.ADOPTED.value, PlanStatus.SYNCED.value}
+        entry = extra if extra is not None and (rhythm is None or rhythm.status in done) \
+            else rhythm
+    if entry is None:
+        build_year_plan(session, year)
+        entry = session.scalar(select(PlanEntry).where(
+            PlanEntry.unit_id == unit_id, PlanEntry.year == year,
+            PlanEntry.kind == (kind or PlanKind.RHYTHM.value)))
+    if entry is None:
+        entry_id = add_extra_followup(session, unit_id, year, "annat",
+                                      "Uppföljning utanför planen")
+        entry = _entry(session, entry_id)
+    entry.status = status
+    session.flush()
+    return entry.id

@@ -1,0 +1,213 @@
+"""Reading the year plan into plain rows, fast enough for 10,000 units.
+
+``load_row_context`` reads the register once as plain tuples (units,
+districts, officers, names); ``read_rows`` joins a year's plan entries to it
+in Python. No ORM objects are built for the hot path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import District, Officer, PlanEntry, PlanKind, Regiform, Region, Unit, UnitType
+from app.services.plan_assign import OfficerInfo
+
+STATUS_LABELS: dict[str, str] = {
+    "planerad": "Planerad",
+    "foranalys": "Föranalys",
+    "besok_genomfort": "Besök genomfört",
+    "rapport_utkast": "Rapport utkast",
+    "faststalld": "Fastställd",
+    "synkad": "Synkad",
+}
+EXTRA_REASONS: dict[str, str] = {
+    "ny_enhet": "Ny enhet",
+    "aterkontroll": "Återkontroll av allvarliga brister",
+    "oegentligheter": "Misstänkta oegentligheter",
+    "klagomal": "Klagomål",
+    "annat": "Annat",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitLite:
+    id: str
+    name: str
+    type_code: str
+    regiform_code: str
+    parity: str | None
+    active_from: date | None
+    active_to: date | None
+    followup_district_id: int
+    outside_city: bool
+    address: str
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictLite:
+    id: int
+    name: str
+    region_id: int
+    region_name: str
+    valid_to: date | None
+    successor_id: int | None
+
+
+@dataclass
+class RowContext:
+    units: dict[str, UnitLite]
+    districts: dict[int, DistrictLite]
+    officers: dict[int, OfficerInfo]
+    type_names: dict[str, str]
+    type_order: dict[str, int]
+    care_home_types: frozenset[str]
+    regiform_names: dict[str, str]
+    district_ids_by_name: dict[str, int] = field(default_factory=dict)
+
+    def responsible(self, district_id: int | None, year: int) -> int | None:
+        """The district answering for a unit in ``year``: a district merged
+        away before the year hands its units to its successor."""
+        seen: set[int] = set()
+        while district_id is not None and district_id not in seen:
+            seen.add(district_id)
+            district = self.districts.get(district_id)
+            if district is None or district.valid_to is None or district.valid_to.year >= year:
+                return district_id
+            if district.successor_id is None:
+                return district_id
+            district_id = district.successor_id
+        return district_id
+
+
+def load_row_context(session: Session) -> RowContext:
+    units = {row[0]: UnitLite(*row) for row in session.execute(select(
+        Unit.id, Unit.name, Unit.type_code, Unit.regiform_code, Unit.parity, Unit.active_from,
+        Unit.active_to, Unit.followup_district_id, Unit.outside_city, Unit.address))}
+    regions = dict(session.execute(select(Region.id, Region.name)).tuples().all())
+    districts = {d.id: DistrictLite(d.id, d.name, d.region_id, regions.get(d.region_id, ""),
+                                    d.valid_to, d.successor_id)
+                 for d in session.execute(select(District.id, District.name, District.region_id,
+                                                 District.valid_to, District.successor_id))}
+    officers = {o.id: OfficerInfo(o.id, o.name, o.role, o.district_id,
+                                  districts[o.district_id].region_id
+                                  if o.district_id in districts else None, o.capacity)
+                for o in session.execute(select(Officer.id, Officer.name, Officer.role,
+                                                Officer.district_id, Officer.capacity))}
+    types = session.execute(select(UnitType.code, UnitType.name, UnitType.sort_order,
+                                   UnitType.is_care_home)).all()
+    return RowContext(
+        units=units, districts=districts, officers=officers,
+        type_names={t.code: t.name for t in types},
+        type_order={t.code: t.sort_order for t in types},
+        care_home_types=frozenset(t.code for t in types if t.is_care_home),
+        regiform_names=dict(session.execute(select(Regiform.code, Regiform.name)).tuples().all()),
+        district_ids_by_name={d.name: d.id for d in districts.values()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """One planned follow-up, in the shape the table, CLI and exports share."""
+
+    entry_id: int
+    year: int
+    unit_id: str
+    unit_name: str
+    unit_type: str
+    unit_type_name: str
+    regiform: str
+    regiform_name: str
+    address: str
+    district: str
+    district_id: int | None
+    region: str
+    outside_city: bool
+    reason: str  # "rytm" | "extra"
+    reason_text: str
+    extra_reason: str | None
+    planned_date: date | None
+    sol_officer_id: int | None
+    sol_officer: str
+    hsl_officer_id: int | None
+    hsl_officer: str
+    needs_mas: bool
+    status: str
+    in_rhythm: bool  # False for a rhythm entry kept after its unit stopped being due
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def officers(self) -> list[str]:
+        return [name for name in (self.sol_officer, self.hsl_officer) if name]
+
+    def as_record(self) -> dict[str, Any]:
+        """The JSON/CSV shape (stable keys)."""
+        return {
+            "entry_id": self.entry_id,
+            "year": self.year,
+            "unit_id": self.unit_id,
+            "unit_name": self.unit_name,
+            "unit_type": self.unit_type,
+            "regiform": self.regiform,
+            "district": self.district,
+            "region": self.region,
+            "outside_city": self.outside_city,
+            "reason": self.reason,
+            "reason_text": self.reason_text,
+            "officers": self.officers,
+            "sol_officer": self.sol_officer or None,
+            "hsl_officer": self.hsl_officer or None,
+            "planned_date": self.planned_date.isoformat() if self.planned_date else None,
+            "status": self.status,
+            "status_label": self.status_label,
+        }
+
+
+def read_rows(session: Session, ctx: RowContext, year: int, due: dict[str, str], *,
+              district: str | None = None, entry_ids: list[int] | None = None) -> list[PlanRow]:
+    """Rows for ``year``'s stored entries, ordered by date then unit name.
+
+    ``due`` maps the units due by the rhythm to their reason text.
+    """
+    query = select(PlanEntry.id, PlanEntry.unit_id, PlanEntry.kind, PlanEntry.extra_reason,
+                   PlanEntry.extra_text, PlanEntry.planned_date, PlanEntry.sol_officer_id,
+                   PlanEntry.hsl_officer_id, PlanEntry.status).where(PlanEntry.year == year)
+    if entry_ids is not None:
+        query = query.where(PlanEntry.id.in_(entry_ids))
+    wanted = ctx.district_ids_by_name.get(district) if district is not None else None
+    rows: list[PlanRow] = []
+    for e in session.execute(query):
+        unit = ctx.units[e.unit_id]
+        district_id = ctx.responsible(unit.followup_district_id, year)
+        if district is not None and district_id != wanted:
+            continue
+        place = ctx.districts.get(district_id) if district_id is not None else None
+        if e.kind == PlanKind.EXTRA.value:
+            label = EXTRA_REASONS.get(e.extra_reason or "", e.extra_reason or "")
+            reason_text = f"Extra: {label}" + (f" – {e.extra_text}" if e.extra_text else "")
+        else:
+            reason_text = due.get(e.unit_id, "Rytm (inte längre aktuell)")
+        sol, hsl = ctx.officers.get(e.sol_officer_id), ctx.officers.get(e.hsl_officer_id)
+        rows.append(PlanRow(
+            entry_id=e.id, year=year, unit_id=unit.id, unit_name=unit.name,
+            unit_type=unit.type_code, unit_type_name=ctx.type_names.get(unit.type_code, ""),
+            regiform=unit.regiform_code,
+            regiform_name=ctx.regiform_names.get(unit.regiform_code, ""),
+            address=unit.address, district=place.name if place else "",
+            district_id=district_id, region=place.region_name if place else "",
+            outside_city=unit.outside_city, reason=e.kind, reason_text=reason_text,
+            extra_reason=e.extra_reason, planned_date=e.planned_date,
+            sol_officer_id=e.sol_officer_id, sol_officer=sol.name if sol else "",
+            hsl_officer_id=e.hsl_officer_id, hsl_officer=hsl.name if hsl else "",
+            needs_mas=unit.type_code in ctx.care_home_types, status=e.status,
+            in_rhythm=e.kind == PlanKind.EXTRA.value or e.unit_id in due,
+        ))
+    rows.sort(key=lambda r: (r.planned_date or date.max, r.unit_name, r.reason))
+    return rows
