@@ -1,0 +1,1 @@
+"""Follow-up template files and the report layout (report/)."""

@@ -1,0 +1,216 @@
+"""Reusable pieces of the report: headings with bookmarks, text blocks, tables.
+
+Every user string reaches a Paragraph through ``markup.to_markup`` or
+``markup.paragraphs``; the only raw markup here is our own tags around
+already-escaped text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+
+from app.templates.report import styles as st
+from app.templates.report.data import ANSWER_LABELS, Area, QuestionResult, answer_label
+from app.templates.report.markup import clean_text, paragraphs, to_markup
+
+CONTENT_WIDTH = st.PAGE_SIZE[0] - st.MARGIN_LEFT - st.MARGIN_RIGHT
+DASH = "–"
+
+
+def fmt_date(value: date | None, empty: str = DASH) -> str:
+    """ISO dates, as in the city's own documents."""
+    return value.isoformat() if value else empty
+
+
+class Heading(Paragraph):
+    """A heading that also becomes a bookmark (outline entry) where it lands."""
+
+    def __init__(self, text: str, style_name: str, key: str, level: int) -> None:
+        super().__init__(to_markup(text), st.styles()[style_name])
+        self.outline = (text, key, level)
+
+
+# A section heading never starts this close to the bottom of a page.
+_MIN_SPACE_BELOW_HEADING = {"title": 0.0, "h1": 35 * mm, "h2": 25 * mm}
+
+
+def heading(text: str, style_name: str, key: str, level: int,
+            min_space: float | None = None) -> list[Flowable]:
+    """A bookmarked heading, moved to the next page when too little room is left under it."""
+    out: list[Flowable] = []
+    space = _MIN_SPACE_BELOW_HEADING[style_name] if min_space is None else min_space
+    if space:
+        out.append(CondPageBreak(space))
+    return out + [Heading(text, style_name, key, level)]
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(to_markup(text), st.styles()[style])
+
+
+def text_block(text: str, empty: str = "Inget angivet.", style: str = "body") -> list[Flowable]:
+    """User text as paragraphs (blank lines separate them); a muted note when empty."""
+    blocks = paragraphs(text)
+    if not blocks:
+        return [para(empty, "note")]
+    return [Paragraph(b, st.styles()[style]) for b in blocks]
+
+
+def bullet_list(items: Sequence[str], empty: str) -> list[Flowable]:
+    items = [i for i in items if i.strip()]
+    if not items:
+        return [para(empty, "note")]
+    style = st.styles()["bullet"]
+    # Separate paragraphs (not one ListFlowable) so a heading keeps with the first item.
+    return [Paragraph(to_markup(i), style, bulletText="•") for i in items]
+
+
+def cell(text: str, style: str = "cell") -> Paragraph:
+    return Paragraph(to_markup(text), st.styles()[style])
+
+
+def _head(*labels: str) -> list[Paragraph]:
+    return [cell(label, "cell_head") for label in labels]
+
+
+def list_table(header: Sequence[str], rows: Iterable[Sequence[object]],
+               widths_mm: Sequence[float]) -> Table:
+    """A table of Paragraph cells that repeats its header and may split inside a tall row."""
+    body = [list(r) for r in rows]
+    table = Table([_head(*header), *body], colWidths=[w * mm for w in widths_mm],
+                  repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(st.grid_table_style())
+    return table
+
+
+def facts_table(pairs: Sequence[tuple[str, str]]) -> Table:
+    """Label/value pairs laid out two per row."""
+    rows = []
+    for i in range(0, len(pairs), 2):
+        chunk = list(pairs[i:i + 2])
+        if len(chunk) == 1:
+            chunk.append(("", ""))
+        row: list[object] = []
+        for label, value in chunk:
+            row += [cell(label, "cell_label"), cell(value or DASH if label else "")]
+        rows.append(row)
+    label_w, value_w = 34 * mm, CONTENT_WIDTH / 2 - 34 * mm
+    table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT",
+                  splitInRow=1)
+    table.setStyle(st.facts_table_style())
+    return table
+
+
+class Label(Flowable):
+    """One line of text, optionally after a small coloured square.
+
+    Used for the short cells of the results table (question number, answer):
+    drawn directly, it costs a fraction of a Paragraph, and there are two per
+    question. Text that does not fit on one line goes to a Paragraph instead.
+    """
+
+    def __init__(self, text: str, style: str, marker: Color | None = None) -> None:
+        super().__init__()
+        self.text = clean_text(text)
+        self.style = st.styles()[style]
+        self.marker = marker
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, size = self.canv, self.style.fontSize
+        baseline = self.height - size
+        x = 0.0
+        if self.marker is not None:
+            canv.setFillColor(self.marker)
+            canv.rect(0, baseline, size * 0.7, size * 0.7, stroke=0, fill=1)
+            x = size * 1.1
+        canv.setFillColor(self.style.textColor)
+        canv.setFont(self.style.fontName, size)
+        canv.drawString(x, baseline, self.text)
+
+
+def short_cell(text: str, style: str, width: float, marker: Color | None = None) -> Flowable:
+    """A Label when the text fits the cell on one line, else a wrapping Paragraph."""
+    s = st.styles()[style]
+    needed = stringWidth(clean_text(text), s.fontName, s.fontSize) + (s.fontSize * 1.1 if marker else 0)
+    if needed <= width and "\n" not in text:
+        return Label(text, style, marker)
+    return cell(text, style)
+
+
+def answer_cell(answer: str, width: float) -> Flowable:
+    """The answer label with a small coloured square; the label always carries the meaning."""
+    return short_cell(answer_label(answer), "cell_bold", width, st.ANSWER_MARKERS.get(answer))
+
+
+def question_cell(q: QuestionResult) -> list[Flowable]:
+    parts: list[Flowable] = [cell(q.text)]
+    for n, block in enumerate(paragraphs(q.comment)):
+        prefix = "<i>Kommentar:</i> " if n == 0 else ""
+        parts.append(Paragraph(prefix + block, st.styles()["comment"]))
+    if q.evidence:
+        parts.append(cell("Underlag: " + ", ".join(q.evidence), "evidence"))
+    return parts
+
+
+def area_counts(area: Area) -> Counter[str]:
+    return Counter(q.answer if q.answer in ANSWER_LABELS else "_other" for q in area.questions)
+
+
+def area_summary_text(area: Area) -> str:
+    counts = area_counts(area)
+    total = len(area.questions)
+    parts = [f"{ANSWER_LABELS[c]} {counts[c]}" for c in ANSWER_LABELS if counts[c]]
+    if counts["_other"]:
+        parts.append(f"Övriga svar {counts['_other']}")
+    noun = "fråga" if total == 1 else "frågor"
+    return f"{total} {noun}: " + " · ".join(parts) if parts else "Inga frågor."
+
+
+_AREA_WIDTHS_MM = (13, 122, 35)
+_PADDING = 8  # left + right cell padding in grid_table_style
+
+
+def area_table(questions: Sequence[QuestionResult]) -> Table:
+    id_w, _, answer_w = (w * mm - _PADDING for w in _AREA_WIDTHS_MM)
+    rows = [[short_cell(q.id, "cell", id_w), question_cell(q), answer_cell(q.answer, answer_w)]
+            for q in questions]
+    return list_table(("Nr", "Fråga och kommentar", "Bedömning"), rows, _AREA_WIDTHS_MM)
+
+
+def not_applicable_list(questions: Sequence[QuestionResult]) -> list[Flowable]:
+    """Questions answered "Ej aktuellt", compactly: id, text and any comment on one line each."""
+    if not questions:
+        return []
+    out: list[Flowable] = [para("Ej aktuellt för verksamheten:", "lead")]
+    for q in questions:
+        line = f"{to_markup(q.id)} {to_markup(q.text)}"
+        if q.comment.strip():
+            line += f" <i>({to_markup(q.comment)})</i>"
+        out.append(Paragraph(line, st.styles()["note"]))
+    return out
+
+
+def overview_table(areas: Sequence[Area]) -> Table:
+    """Counts per answer for every area: the page a nämnd reads first."""
+    codes = list(ANSWER_LABELS)
+    rows: list[list[object]] = []
+    totals: Counter[str] = Counter()
+    for area in areas:
+        counts = area_counts(area)
+        totals.update(counts)
+        rows.append([cell(area.title)] + [cell(str(counts[c])) for c in codes])
+    rows.append([cell("Totalt", "cell_bold")]
+                + [cell(str(totals[c]), "cell_bold") for c in codes])
+    header = ("Område", *[ANSWER_LABELS[c] for c in codes])
+    return list_table(header, rows, (60, 22, 22, 22, 22, 22))
