@@ -1,1 +1,2 @@
-"""Follow-up template files and the report layout (report/)."""
+"""Shipped follow-up templates (uppfoljningsmall-<version>.yaml), one file per
+version, read by app.services.template_format."""
