@@ -1,2 +1,5 @@
-"""Shipped follow-up templates (uppfoljningsmall-<version>.yaml), one file per
-version, read by app.services.template_format."""
+"""Follow-up template files and the report layout (report/).
+
+The templates are uppfoljningsmall-<version>.yaml, one file per version, read
+by app.services.template_format.
+"""
