@@ -4,9 +4,10 @@ Importing this package registers every table on ``Base.metadata``.
 """
 
 from app.models.base import Base
-from app.models.reference import District, Region, Regiform, UnitType
+from app.models.reference import District, Regiform, Region, UnitType
 from app.models.register import Officer, OfficerRole, Parity, Provider, Unit
 from app.models.schedule import PlanEntry, PlanKind, PlanStatus, RhythmRule
+from app.models.template import TemplateVersion
 
 __all__ = [
     "Base",
@@ -21,6 +22,7 @@ __all__ = [
     "Region",
     "Regiform",
     "RhythmRule",
+    "TemplateVersion",
     "Unit",
     "UnitType",
 ]
