@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 DEFAULT_CAPACITY = 24  # weighted follow-ups per year when none is recorded
 
@@ -30,9 +31,9 @@ class OfficerInfo:
         return self.capacity if self.capacity is not None else DEFAULT_CAPACITY
 
 
-@dataclass(frozen=True, slots=True)
-class AssignTask:
-    """One plan entry that needs an officer for one role."""
+class AssignTask(NamedTuple):
+    """One plan entry that needs an officer for one role (a named tuple:
+    thousands are made when a large year is first built)."""
 
     key: int
     district_id: int | None
@@ -81,8 +82,12 @@ def balance(tasks: Iterable[AssignTask], role: str, officers: Sequence[OfficerIn
         if not pool:
             result[task.key] = None
             continue
-        best = min(pool, key=lambda o: ((load.get(o.id, 0) + task.weight) / o.effective_capacity,
-                                        load.get(o.id, 0), o.id))
+        best, best_key = pool[0], None
+        for officer in pool:
+            current = load.get(officer.id, 0)
+            key = ((current + task.weight) / officer.effective_capacity, current, officer.id)
+            if best_key is None or key < best_key:
+                best, best_key = officer, key
         load[best.id] = load.get(best.id, 0) + task.weight
         result[task.key] = best.id
     return result

@@ -99,11 +99,21 @@ def set_rhythm_rule(session: Session, type_code: str, rhythm: Rhythm | str) -> N
 def _due_units(ctx: RowContext, year: int, rules: dict[str, Rhythm]) -> dict[str, str]:
     """unit id -> reason text for every unit due by the rhythm in ``year``."""
     due: dict[str, str] = {}
+    # Units without activity dates share the answer of their (type, parity).
+    by_kind: dict[tuple[str, str | None], str | None] = {}
     for unit in ctx.units.values():
-        reason = is_due(UnitFacts(unit.type_code, unit.parity, unit.active_from,
-                                  unit.active_to), year, rules)
-        if reason is not None:
-            due[unit.id] = reason.label
+        if unit.active_from is None and unit.active_to is None:
+            key = (unit.type_code, unit.parity)
+            if key not in by_kind:
+                reason = is_due(UnitFacts(unit.type_code, unit.parity), year, rules)
+                by_kind[key] = reason.label if reason else None
+            label = by_kind[key]
+        else:
+            reason = is_due(UnitFacts(unit.type_code, unit.parity, unit.active_from,
+                                      unit.active_to), year, rules)
+            label = reason.label if reason else None
+        if label is not None:
+            due[unit.id] = label
     return due
 
 
@@ -145,10 +155,11 @@ def _suggest(ctx: RowContext, year: int, new_units: list[str],
         # Interleave officers: sort dates per officer position round-robin.
         for key, day in zip(_interleave(keys, sol), spread, strict=True):
             dates[key] = day
-    return [{"unit_id": unit_id, "year": year, "kind": PlanKind.RHYTHM.value,
+    kind, status = PlanKind.RHYTHM.value, PlanStatus.PLANNED.value
+    return [{"unit_id": unit_id, "year": year, "kind": kind,
              "extra_reason": None, "extra_text": "", "planned_date": dates[index],
              "sol_officer_id": sol.get(index), "hsl_officer_id": hsl.get(index),
-             "status": PlanStatus.PLANNED.value}
+             "status": status}
             for index, unit_id in enumerate(new_units)]
 
 
@@ -181,7 +192,7 @@ def build_year_plan(session: Session, year: int, district: str | None = None, *,
         raise UserFacingError(f"Okänd stadsdel {district!r}.")
     rules = rhythm_rules(session)
     due = _due_units(ctx, year, rules)
-    stored = session.execute(
+    stored = session.connection().execute(
         select(PlanEntry.id, PlanEntry.unit_id, PlanEntry.status, PlanEntry.sol_officer_id,
                PlanEntry.hsl_officer_id)
         .where(PlanEntry.year == year, PlanEntry.kind == PlanKind.RHYTHM.value)
@@ -194,9 +205,12 @@ def build_year_plan(session: Session, year: int, district: str | None = None, *,
     new_units = sorted((u for u in due if u not in have),
                        key=lambda u: (ctx.units[u].name, u))
     if new_units:
+        dropped = set(stale)
         existing = [(r.sol_officer_id, r.hsl_officer_id, r.unit_id)
-                    for r in stored if r.id not in set(stale)]
-        session.execute(insert(PlanEntry), _suggest(ctx, year, new_units, existing))
+                    for r in stored if r.id not in dropped]
+        # Core executemany: the ORM bulk path batches for RETURNING, far slower.
+        session.connection().execute(insert(PlanEntry.__table__),
+                                     _suggest(ctx, year, new_units, existing))
     session.flush()
     return read_rows(session, ctx, year, due, district=district)
 
