@@ -1,0 +1,171 @@
+"""Starting the GUI: QApplication, language, database, context, main window.
+
+``run(data_dir)`` is what ``uppfoljaren`` with no arguments calls. On the
+first start the data dir gets the embedded demo database. A database that
+cannot be opened (newer version, network drive) is explained in a Swedish
+message box and the program exits with 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_ID, APP_NAME, __version__
+from app.db import open_database, session_factory
+from app.errors import UserFacingError
+from app.paths import AppPaths, resolve_paths, resource_dir
+from app.settings import Settings
+from app.ui.context import UiContext
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = "translations"
+_installed: list[QTranslator] = []  # kept alive while installed
+
+# Calm, native-leaning look: only spacing and the navigation list are styled.
+STYLE_SHEET = """
+QListWidget#navigation {
+    border: none;
+    border-right: 1px solid palette(mid);
+    background: palette(window);
+    padding: 10px 6px;
+    font-size: 10.5pt;
+    outline: 0;
+}
+QListWidget#navigation::item { padding: 4px 8px; border-radius: 6px; }
+QListWidget#navigation::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
+QListWidget#navigation::item:hover:!selected { background: palette(midlight); }
+QLabel#emptyHint, QLabel#mutedLabel, QLabel#countLabel { color: palette(placeholder-text); }
+QLabel#detailCaption { color: palette(placeholder-text); }
+QFrame#unitDetail { border: 1px solid palette(mid); border-radius: 6px;
+    background: palette(base); }
+QFrame#placeholderCard { border: 1px solid palette(mid); border-radius: 8px;
+    background: palette(base); }
+QLabel#comingSoonBadge { background: #e3edf5; color: #1f5f8b; border-radius: 9px;
+    padding: 2px 10px; font-weight: bold; }
+QTableView#unitTable { border: 1px solid palette(mid); border-radius: 6px; }
+"""
+
+
+def install_language(code: str) -> None:
+    """Install the translators for ``code`` ("sv" or "en") on the running app.
+
+    Swedish is the source language, so it needs only Qt's own Swedish strings
+    (standard buttons and dialogs). Installing sends LanguageChange to every
+    widget; the main window rebuilds its pages on it.
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language needs a QApplication")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"qtbase_{code}", qt_dir), (f"qt_{code}", qt_dir)]
+    if code != "sv":
+        candidates.insert(0, (f"{APP_ID}_{code}", str(resource_dir() / TRANSLATIONS_DIR)))
+    loaded_qt = False
+    for name, folder in candidates:
+        if name.startswith("qt") and loaded_qt:
+            continue
+        translator = QTranslator()
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            loaded_qt = loaded_qt or name.startswith("qt")
+        elif name.startswith(APP_ID):
+            log.warning("translation %s not found in %s", name, folder)
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish if code == "sv"
+                               else QLocale.Language.English, QLocale.Country.Sweden))
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (or the one already running), set up for high-DPI."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Fractional scale factors (125 %, 150 %) as they are: sharp text and SVG
+    # icons instead of rounding to whole pixels.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Stockholms stad")
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def apply_look(app: QApplication) -> None:
+    from app.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def create_main_window(ctx: UiContext) -> MainWindow:
+    """The main window over a ready context (tests and benchmarks use this)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.styleSheet():
+        apply_look(app)
+    return MainWindow(ctx)
+
+
+def _show_start_error(error: UserFacingError) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                      QCoreApplication.translate("Application", "Uppföljaren kan inte starta."))
+    box.setInformativeText(str(error))
+    box.exec()
+
+
+def open_context(paths: AppPaths, settings: Settings) -> UiContext:
+    """Open (first time: create the demo) database and build the context.
+
+    Raises UserFacingError when the database cannot be used.
+    """
+    if not paths.database.exists():
+        from app.services.demo_db import ensure_demo_database
+
+        ensure_demo_database(paths.database)
+    engine = open_database(paths.database)
+    return UiContext(paths=paths, sessions=session_factory(engine), settings=settings,
+                     tasks=TaskRunner())
+
+
+def start(data_dir: str | Path | None) -> tuple[QApplication, MainWindow | None, int]:
+    """Everything up to a shown main window; the exit code is 1 when it
+    could not start (the user has been told why)."""
+    app = create_application()
+    paths = resolve_paths(data_dir).ensure()
+    settings = Settings.load(paths.settings_file)
+    install_language(settings.language)
+    apply_look(app)
+    try:
+        ctx = open_context(paths, settings)
+    except UserFacingError as error:
+        log.error("cannot start: %s", error)
+        _show_start_error(error)
+        return app, None, 1
+    window = create_main_window(ctx)
+    window.show()
+    return app, window, 0
+
+
+def run(data_dir: str | Path | None = None) -> int:
+    app, window, code = start(data_dir)
+    if window is None:
+        return code
+    code = app.exec()
+    window.ctx.tasks.wait()
+    window.ctx.sessions.kw["bind"].dispose()
+    return code
