@@ -105,6 +105,12 @@ def _retry_busy(func: Callable[[], _T]) -> _T:
     return func()
 
 
+# Temp files this process is writing right now; any other temp of this pid
+# is left over from a failed cleanup and may be removed.
+_IN_FLIGHT: set[str] = set()
+_IN_FLIGHT_LOCK = threading.Lock()
+
+
 def temp_name(final_name: str) -> str:
     return f"{final_name}.{_host_tag()}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
 
@@ -125,9 +131,19 @@ def write_and_link(
     (see PostgreSQL's fsync lesson), so the temp is discarded and the next
     sync writes it again from the local copy.
     """
-    fs = share.fs
     temp = tmp_folder / temp_name(name)
-    final = final_folder / name
+    with _IN_FLIGHT_LOCK:
+        _IN_FLIGHT.add(temp.name)
+    try:
+        return _write_and_link(share, temp, final_folder / name, data, sync_folder)
+    finally:
+        with _IN_FLIGHT_LOCK:
+            _IN_FLIGHT.discard(temp.name)
+
+
+def _write_and_link(share: Share, temp: Path, final: Path, data: bytes, sync_folder: bool) -> Path:
+    fs = share.fs
+    final_folder = final.parent
     try:
         fd = _retry_busy(lambda: fs.open_exclusive(temp))
     except OSError as exc:
@@ -302,7 +318,8 @@ def sync_folder_now(share: Share, folder: Path) -> None:
 def clean_stale_temps(share: Share, device_id: str) -> int:
     """Remove temp files left by killed processes of this laptop.
 
-    A temp of this host whose process is gone is stale at once; a temp from
+    A temp of this host whose process is gone (or of this process but not
+    being written now) is stale at once; a temp from
     another host (a copied device id) only after a week. This is garbage
     collection, not a sync decision, so a clock is acceptable here.
     """
@@ -320,7 +337,11 @@ def clean_stale_temps(share: Share, device_id: str) -> int:
             continue
         pid = int(match["pid"])
         if match["host"] == host:
-            stale = pid != me and not process_alive(pid)
+            if pid == me:
+                with _IN_FLIGHT_LOCK:
+                    stale = temp not in _IN_FLIGHT
+            else:
+                stale = not process_alive(pid)
         else:
             try:
                 age = time.time() - share.fs.stat(folder / temp).st_mtime

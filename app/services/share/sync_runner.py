@@ -136,8 +136,12 @@ def push_all(
     def finish_oldest() -> None:
         nonlocal done, stop
         outcome, fatal = pending.popleft().result()
+        if stop and outcome.result is None:
+            # The share already failed for the whole run: one message is enough.
+            summary.results.append(outcome)
+        else:
+            _record(summary, outcome)
         stop = stop or fatal
-        _record(summary, outcome)
         done += 1
         if progress is not None:
             progress(done, total)
@@ -175,7 +179,8 @@ def push_all(
         try:
             sync_folder_now(share, outbox)
         except ShareError as exc:
-            summary.errors.append(str(exc))
+            if not stop:  # after a fatal error the one message already says it
+                summary.errors.append(str(exc))
     return summary
 
 
