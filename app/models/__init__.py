@@ -8,8 +8,30 @@ from app.models.reference import District, Regiform, Region, UnitType
 from app.models.register import Officer, OfficerRole, Parity, Provider, Unit
 from app.models.schedule import PlanEntry, PlanKind, PlanStatus, RhythmRule
 from app.models.template import TemplateVersion
+from app.models.visit import (
+    Answer,
+    Attachment,
+    AuditEvent,
+    DocumentRequest,
+    Finding,
+    Participant,
+    PartRevision,
+    PreviousDeficiency,
+    Visit,
+    VisitPart,
+)
 
 __all__ = [
+    "Answer",
+    "Attachment",
+    "AuditEvent",
+    "DocumentRequest",
+    "Finding",
+    "Participant",
+    "PartRevision",
+    "PreviousDeficiency",
+    "Visit",
+    "VisitPart",
     "Base",
     "District",
     "Officer",

@@ -1,0 +1,96 @@
+"""Saving one answer: the hot path of the visit window (autosave per change).
+
+One short transaction: read the answer row and its part's status, write the
+changed columns and one audit event per changed field, commit. The template
+is cached (templating.py), so no YAML is parsed here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import UserFacingError
+from app.models.visit import Answer, Visit, VisitPart
+from app.services.visits import audit
+from app.services.visits.common import ANSWERS, EVIDENCE, UNSET, dumps, loads_list, require_open
+from app.services.visits.errors import NotFoundError, writing
+from app.services.visits.sanitize import as_number, clean_text
+from app.services.visits.templating import pinned_template
+
+
+def _check(question_kind: str, answer: Any, number: Any, yesno: Any, evidence: Any
+           ) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if answer is not UNSET:
+        if answer is not None and answer not in ANSWERS:
+            raise UserFacingError(f"Okänt svar '{answer}'.")
+        values["answer"] = answer
+    if number is not UNSET:
+        values["number"] = as_number(number, "Svaret")
+    if yesno is not UNSET:
+        if yesno is not None and not isinstance(yesno, bool):
+            raise UserFacingError("Svaret ska vara ja eller nej.")
+        values["yesno"] = yesno
+    if evidence is not UNSET:
+        codes = tuple(evidence or ())
+        unknown = [c for c in codes if c not in EVIDENCE]
+        if unknown:
+            raise UserFacingError(f"Okänt underlag: {', '.join(map(str, unknown))}.")
+        # Keep the order of EVIDENCE so the same set always reads the same.
+        values["evidence"] = [c for c in EVIDENCE if c in codes]
+    if question_kind == "number" and values.get("answer") not in (None, "ej_aktuellt",
+                                                                  "ej_bedomt"):
+        raise UserFacingError("Frågan besvaras med ett tal.")
+    return values
+
+
+def save_answer(
+    session: Session, visit_id: str, question_id: str, *, who: str, answer: Any = UNSET,
+    number: Any = UNSET, yesno: Any = UNSET, comment: Any = UNSET, evidence: Any = UNSET,
+) -> None:
+    """Save the given fields of one answer (fields left UNSET keep their value)."""
+    comment_text = UNSET if comment is UNSET else clean_text(comment, "Kommentaren")
+    with writing(session):
+        row = session.execute(
+            select(Visit.template_version_id, Visit.unit_id, Answer)
+            .outerjoin(Answer, (Answer.visit_id == Visit.id) & (Answer.question_id == question_id))
+            .where(Visit.id == visit_id)
+        ).first()
+        if row is None:
+            raise NotFoundError(f"Uppföljningen {visit_id} finns inte.")
+        version_id, _unit_id, existing = row
+        question = pinned_template(session, version_id).by_id.get(question_id)
+        if question is None:
+            raise NotFoundError(f"Frågan {question_id} finns inte i uppföljningens mall.")
+        part = session.scalar(select(VisitPart).where(
+            VisitPart.visit_id == visit_id, VisitPart.part == question.part))
+        if part is None:
+            raise NotFoundError(f"Uppföljningen har ingen del '{question.part}'.")
+        require_open(part)
+        values = _check(question.answer_kind, answer, number, yesno, evidence)
+        if comment_text is not UNSET:
+            values["comment"] = comment_text
+        now = audit.utcnow()
+        if existing is None:
+            existing = Answer(visit_id=visit_id, question_id=question_id, part=question.part,
+                              answer=None, number=None, yesno=None, comment="", evidence="[]",
+                              updated_at=now, updated_by=who)
+            session.add(existing)
+        changed = False
+        for field, new in values.items():
+            old = loads_list(existing.evidence) if field == "evidence" else getattr(existing,
+                                                                                    field)
+            if old == new:
+                continue
+            changed = True
+            setattr(existing, field, dumps(new) if field == "evidence" else new)
+            audit.record(session, visit_id, question.part, f"{question_id}.{field}", old, new,
+                         who, now)
+        if not changed:
+            if existing in session.new:
+                session.expunge(existing)
+            return
+        existing.updated_at, existing.updated_by = now, who

@@ -1,0 +1,187 @@
+"""Finalizing (fastställa) a part, reopening it as a new revision, and the
+check that says what is still missing."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import UserFacingError
+from app.models.visit import Attachment, PartRevision
+from app.services.visits import audit
+from app.services.visits.common import (
+    PART_LABELS,
+    SUMMARY_LABELS,
+    get_part,
+    get_visit,
+    needs_comment,
+)
+from app.services.visits.errors import FinalizeError, MissingItem, writing
+from app.services.visits.lifecycle import refresh_status
+from app.services.visits.pii import PiiHit, scan_personal_data
+from app.services.visits.queries import open_visit
+from app.services.visits.sanitize import clean_text
+from app.services.visits.snapshot import build_snapshot, canonical_json, digest
+from app.services.visits.views import RevisionInfo, VisitDetail
+
+
+def _missing(detail: VisitDetail, part: str) -> list[MissingItem]:
+    mine = detail.part(part)
+    if mine is None:
+        return [MissingItem("del", part, f"Uppföljningen har ingen del '{part}'.")]
+    missing: list[MissingItem] = []
+    deficient = {q for f in detail.findings if f.part == part and f.kind == "brist"
+                 for q in f.question_ids}
+    for section in mine.sections:
+        for q in section.questions:
+            where = f"{section.title}: {q.text}"
+            a = q.answer
+            if a is None or not a.answered:
+                missing.append(MissingItem("svar", q.id, f"Obesvarad fråga – {where}"))
+                continue
+            if needs_comment(q.answer_kind, a.answer, a.yesno) and not a.comment.strip():
+                missing.append(MissingItem(
+                    "kommentar", q.id, f"Kommentar saknas ({a.answer_label}) – {where}"))
+            if a.answer == "ej_uppfyllt" and q.id not in deficient:
+                missing.append(MissingItem(
+                    "brist", q.id, f"Ej uppfyllt utan brist med krav på åtgärd – {where}"))
+    for f in detail.findings:
+        if f.part == part and f.kind == "brist":
+            if not f.required_action.strip():
+                missing.append(MissingItem("brist", str(f.id),
+                                           f"Bristen saknar krav på åtgärd – {f.text[:80]}"))
+            if f.remedy is None:
+                missing.append(MissingItem("brist", str(f.id),
+                                           f"Bristen saknar sätt att följas upp – {f.text[:80]}"))
+    for d in detail.previous_deficiencies:
+        if d.part == part and d.status is None:
+            missing.append(MissingItem(
+                "tidigare_brist", str(d.previous_finding_id),
+                f"Tidigare brist ({d.previous_year}) är inte bedömd – {d.text[:80]}"))
+    for field, text in mine.summaries.items():
+        if not text.strip():
+            missing.append(MissingItem("sammanfattning", field,
+                                       f"Sammanfattning saknas: {SUMMARY_LABELS[field]}"))
+    return missing
+
+
+def finalize_check(session: Session, visit_id: str, part: str) -> list[MissingItem]:
+    """What stops ``part`` from being finalized (empty: nothing)."""
+    return _missing(open_visit(session, visit_id), part)
+
+
+def public_texts(detail: VisitDetail, part: str) -> dict[str, str]:
+    """Every free text of a part that can reach the public report, keyed by
+    where it is (shared visit texts included; the internal irregularity note
+    is not public and not scanned)."""
+    texts = {
+        "preanalysis_notes": detail.preanalysis_notes,
+        "method_notes": detail.method_notes,
+        "factcheck_reply": detail.factcheck_reply,
+        "factcheck_changes": detail.factcheck_changes,
+    }
+    for key, value in detail.key_facts.items():
+        if isinstance(value, str):
+            texts[f"key_facts.{key}"] = value
+    mine = detail.part(part)
+    if mine is not None:
+        texts.update({f: t for f, t in mine.summaries.items()})
+        for section in mine.sections:
+            for q in section.questions:
+                if q.answer is not None and q.answer.comment:
+                    texts[f"{q.id}.comment"] = q.answer.comment
+    for f in detail.findings:
+        if f.part == part:
+            texts[f"fynd:{f.id}.text"] = f.text
+            texts[f"fynd:{f.id}.required_action"] = f.required_action
+    for d in detail.previous_deficiencies:
+        if d.part == part and d.comment:
+            texts[f"tidigare_brist:{d.previous_finding_id}.comment"] = d.comment
+    return texts
+
+
+def scan_visit(session: Session, visit_id: str, part: str) -> list[PiiHit]:
+    """Personal data in the part's public texts: each hit with its location."""
+    return scan_personal_data(public_texts(open_visit(session, visit_id), part))
+
+
+def _pii_items(hits: list[PiiHit]) -> list[MissingItem]:
+    return [MissingItem("personuppgift", h.location,
+                        f"{h.label} i {h.location}: {h.match} – ta bort eller bekräfta")
+            for h in hits]
+
+
+def finalize_part(session: Session, visit_id: str, part: str, *, who: str,
+                  accept_personal_data: bool = False) -> int:
+    """Finalize a part (its owner only) and freeze its snapshot; returns the
+    revision number. Raises FinalizeError listing what is missing, and also
+    when personal data is found unless ``accept_personal_data`` (the officer
+    has looked at every hit and keeps the text)."""
+    with writing(session):
+        row = get_part(session, visit_id, part)
+        if row.status == "faststalld":
+            raise UserFacingError(f"Delen är redan fastställd (revision {row.revision}).")
+        if row.owner and row.owner != who:
+            raise UserFacingError(
+                f"Bara delens ägare ({row.owner}) kan fastställa {PART_LABELS[part]}. "
+                "Ta över delen först om ägaren är borta.")
+        detail = open_visit(session, visit_id)
+        missing = _missing(detail, part)
+        hits = scan_personal_data(public_texts(detail, part))
+        if hits and not accept_personal_data:
+            missing += _pii_items(hits)
+        if missing:
+            raise FinalizeError(missing)
+        now = audit.utcnow()
+        if not row.owner:
+            row.owner = who
+        row.status, row.finalized_at, row.finalized_by = "faststalld", now, who
+        session.flush()
+        revision = session.scalar(select(PartRevision).where(
+            PartRevision.visit_id == visit_id, PartRevision.part == part,
+            PartRevision.revision == row.revision))
+        assert revision is not None  # created with the part or by reopen_part
+        hashes = dict(session.execute(select(Attachment.id, Attachment.sha256).where(
+            Attachment.visit_id == visit_id)).tuples().all())
+        data = build_snapshot(open_visit(session, visit_id), part, revision=row.revision,
+                              reason=revision.reason, finalized_at=now, finalized_by=who,
+                              attachment_hashes=hashes)
+        text = canonical_json(data)
+        revision.snapshot, revision.sha256 = text, digest(text)
+        revision.finalized_at, revision.finalized_by = now, who
+        audit.record(session, visit_id, part, "fastställd", None,
+                     f"revision {row.revision}" + (
+                         f" (personuppgifter bekräftade: {len(hits)})" if hits else ""), who, now)
+        refresh_status(session, get_visit(session, visit_id), who)
+        number = row.revision
+    return number
+
+
+def reopen_part(session: Session, visit_id: str, part: str, *, reason: str, who: str) -> int:
+    """Start a new draft revision of a finalized part; the reason is required.
+    The earlier revision stays readable from its snapshot."""
+    reason = clean_text(reason, "Motiveringen", 5000).strip()
+    if not reason:
+        raise UserFacingError("Ange varför den fastställda uppföljningen ändras.")
+    with writing(session):
+        row = get_part(session, visit_id, part)
+        if row.status != "faststalld":
+            raise UserFacingError("Delen är inte fastställd; den kan ändras direkt.")
+        now = audit.utcnow()
+        row.revision += 1
+        row.status, row.finalized_at, row.finalized_by = "utkast", None, None
+        session.add(PartRevision(visit_id=visit_id, part=part, revision=row.revision,
+                                 reason=reason, created_at=now, created_by=who))
+        audit.record(session, visit_id, part, "ny revision", row.revision - 1,
+                     f"{row.revision}: {reason}", who, now)
+        refresh_status(session, get_visit(session, visit_id), who)
+        number = row.revision
+    return number
+
+
+def list_revisions(session: Session, visit_id: str, part: str) -> list[RevisionInfo]:
+    rows = session.scalars(select(PartRevision).where(
+        PartRevision.visit_id == visit_id, PartRevision.part == part)
+        .order_by(PartRevision.revision))
+    return [RevisionInfo(r.part, r.revision, r.reason, r.created_at, r.created_by,
+                         r.finalized_at, r.finalized_by, r.sha256) for r in rows]

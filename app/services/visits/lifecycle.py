@@ -1,0 +1,391 @@
+"""Starting a visit, its visit-level fields, documents, participants, owners
+and the status the year plan shows."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
+
+from app.errors import UserFacingError
+from app.models import Unit
+from app.models.visit import (
+    DocumentRequest,
+    Finding,
+    Participant,
+    PartRevision,
+    PreviousDeficiency,
+    Visit,
+    VisitPart,
+)
+from app.services.visits import audit
+from app.services.visits.common import (
+    CARE_HOME_TYPES,
+    KEY_FACTS,
+    PARTS,
+    SUMMARY_FIELDS,
+    OfficerRef,
+    dumps,
+    get_part,
+    get_visit,
+    loads_dict,
+    require_any_open,
+    require_open,
+)
+from app.services.visits.errors import NotFoundError, writing
+from app.services.visits.sanitize import MAX_SHORT, as_date, as_datetime, as_number, clean_text
+
+log = logging.getLogger(__name__)
+
+TEXT_FIELDS = ("preanalysis_notes", "method_notes", "irregularity_note", "factcheck_reply",
+               "factcheck_changes")
+DATE_FIELDS = ("factcheck_sent", "factcheck_reply_date")
+DATETIME_FIELDS = ("visit_start", "visit_end")
+VISIT_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, *DATETIME_FIELDS, "key_facts", "irregularity_flag",
+                *SUMMARY_FIELDS)
+FIELD_LABELS = {
+    "preanalysis_notes": "Anteckningar i föranalysen",
+    "method_notes": "Metod",
+    "irregularity_note": "Anteckning om misstänkta oegentligheter",
+    "factcheck_reply": "Enhetens svar i sakgranskningen",
+    "factcheck_changes": "Ändringar efter sakgranskningen",
+    "factcheck_sent": "Utkast skickat för sakgranskning",
+    "factcheck_reply_date": "Svar på sakgranskningen",
+    "visit_start": "Besökets start",
+    "visit_end": "Besökets slut",
+    "key_facts": "Nyckeltal",
+    "irregularity_flag": "Misstanke om oegentligheter",
+}
+
+
+def parts_for(unit_type: str) -> tuple[str, ...]:
+    return PARTS if unit_type in CARE_HOME_TYPES else ("sol",)
+
+
+def _plan_owners(session: Session, unit_id: str, year: int) -> dict[str, Any]:
+    """Officers the year plan assigned to this follow-up, if the plan exists."""
+    try:
+        from app.models.schedule import PlanEntry
+    except ImportError:
+        return {}
+    entry = session.scalar(
+        select(PlanEntry).where(PlanEntry.unit_id == unit_id, PlanEntry.year == year)
+        .order_by(PlanEntry.kind.desc())
+    )
+    if entry is None:
+        return {}
+    return {"sol": entry.sol_officer, "hsl": entry.hsl_officer}
+
+
+def start_visit(
+    session: Session, unit_id: str, year: int, *, officer: OfficerRef, on: date,
+    extra: bool = False,
+) -> str:
+    """Start the follow-up of a unit in a year; returns the new visit id.
+
+    Pins the template version active on ``on``; creates the parts (hsl only
+    for care homes) with owners (the starting officer for the part of their
+    role, the plan's officer for the other); document requests from the
+    template; and the previous finalized visit's deficiencies to follow up.
+    A second visit of the same unit and year needs ``extra=True``."""
+    from app.services.templates import active_template
+
+    with writing(session):
+        unit = session.get(Unit, unit_id)
+        if unit is None:
+            raise NotFoundError(f"Enheten {unit_id} finns inte i registret.")
+        existing = session.scalar(
+            select(func.max(Visit.seq)).where(Visit.unit_id == unit_id, Visit.year == year)
+        )
+        if existing and not extra:
+            raise UserFacingError(
+                f"{unit.name} har redan en uppföljning {year}. Öppna den, eller starta en "
+                "extra uppföljning."
+            )
+        version_id, template = active_template(session, on)
+        now = audit.utcnow()
+        who = officer.name
+        visit = Visit(
+            id=uuid.uuid4().hex, unit_id=unit_id, year=year, seq=(existing or 0) + 1,
+            status="foranalys", template_version_id=version_id, created_at=now,
+            created_by=who, updated_at=now, key_facts=dumps(
+                {"platser": unit.places} if unit.places is not None else {}),
+        )
+        session.add(visit)
+        planned = _plan_owners(session, unit_id, year)
+        parts = parts_for(unit.type_code)
+        for part in parts:
+            mine = (officer.role == "mas") == (part == "hsl")
+            chosen = planned.get(part)
+            owner = officer if mine else (
+                OfficerRef(chosen.name, chosen.role,
+                           chosen.district.name if chosen.district else "")
+                if chosen is not None else None)
+            session.add(VisitPart(
+                visit=visit, part=part, owner=owner.name if owner else "",
+                owner_role=owner.role if owner else "",
+                owner_district=owner.district if owner else "", status="utkast", revision=1,
+            ))
+            session.add(PartRevision(visit_id=visit.id, part=part, revision=1, reason="",
+                                     created_at=now, created_by=who))
+        _add_documents(session, visit, template.questions_for(unit.type_code), parts)
+        _add_previous_deficiencies(session, visit, parts)
+        audit.record(session, visit.id, None, "uppföljning startad", None,
+                     f"{unit_id} {year} mall {template.id} {template.version}", who, now)
+        _notify_plan(session, visit)
+    return visit.id
+
+
+def _add_documents(session: Session, visit: Visit, questions: list, parts: tuple[str, ...]
+                   ) -> None:
+    seen: dict[tuple[str, str], DocumentRequest] = {}
+    for q in questions:
+        if q.part not in parts:
+            continue
+        for name in q.documents:
+            key = (q.part, name.casefold())
+            if key in seen:
+                ids = [*_ids(seen[key]), q.id]
+                seen[key].question_ids = dumps(ids)
+                continue
+            seen[key] = DocumentRequest(
+                visit_id=visit.id, part=q.part, name=name, question_ids=dumps([q.id]),
+                received=False, sort_order=len(seen),
+            )
+            session.add(seen[key])
+
+
+def _ids(row: DocumentRequest) -> list[str]:
+    import json
+
+    return list(json.loads(row.question_ids or "[]"))
+
+
+def previous_visit(session: Session, visit: Visit) -> Visit | None:
+    """The latest earlier visit of the same unit with a finalized part."""
+    return session.scalar(
+        select(Visit).join(VisitPart)
+        .where(Visit.unit_id == visit.unit_id, Visit.id != visit.id,
+               (Visit.year < visit.year) | ((Visit.year == visit.year) & (Visit.seq < visit.seq)),
+               VisitPart.finalized_at.is_not(None))
+        .order_by(Visit.year.desc(), Visit.seq.desc()).limit(1)
+    )
+
+
+def _add_previous_deficiencies(session: Session, visit: Visit, parts: tuple[str, ...]) -> None:
+    session.flush()
+    before = previous_visit(session, visit)
+    if before is None:
+        return
+    for finding in session.scalars(
+        select(Finding).where(Finding.visit_id == before.id, Finding.kind == "brist")
+        .order_by(Finding.part, Finding.sort_order, Finding.id)
+    ):
+        if finding.part not in parts:
+            continue
+        session.add(PreviousDeficiency(
+            visit_id=visit.id, previous_finding_id=finding.id, previous_visit_id=before.id,
+            previous_year=before.year, part=finding.part, text=finding.text,
+            required_action=finding.required_action, deadline=finding.deadline,
+            question_ids=finding.question_ids, status=None, comment="",
+        ))
+
+
+def derived_status(visit: Visit, parts: list[VisitPart]) -> str:
+    """foranalys -> besok_genomfort (visit time entered) -> rapport_utkast (draft
+    sent for fact check) -> faststalld (every part finalized). 'synkad' is set
+    by the sync and kept while nothing is reopened."""
+    if parts and all(p.status == "faststalld" for p in parts):
+        return "synkad" if visit.status == "synkad" else "faststalld"
+    if visit.factcheck_sent is not None:
+        return "rapport_utkast"
+    if visit.visit_start is not None:
+        return "besok_genomfort"
+    return "foranalys"
+
+
+def refresh_status(session: Session, visit: Visit, who: str) -> None:
+    """Recompute the visit status after a change; audit and tell the plan."""
+    parts = session.scalars(select(VisitPart).where(VisitPart.visit_id == visit.id)).all()
+    status = derived_status(visit, list(parts))
+    visit.updated_at = audit.utcnow()
+    if status != visit.status:
+        audit.record(session, visit.id, None, "status", visit.status, status, who)
+        visit.status = status
+        _notify_plan(session, visit)
+
+
+def _notify_plan(session: Session, visit: Visit) -> None:
+    try:
+        from app.services.schedule import set_plan_status
+    except ImportError:
+        return
+    try:
+        with session.begin_nested():
+            set_plan_status(session, visit.unit_id, visit.year, visit.status)
+    except DatabaseError:
+        raise  # the environment: the whole save fails as CannotSaveError
+    except UserFacingError as error:
+        # The plan is a view of the visits; a plan problem must never stop a save.
+        log.warning("plan status not updated for %s: %s", visit.id, error)
+    except Exception:  # noqa: BLE001 - same reason; a bug there is logged with its traceback
+        log.exception("plan status not updated for %s", visit.id)
+
+
+def _value_for(field: str, value: Any) -> Any:
+    label = FIELD_LABELS.get(field) or field
+    if field in TEXT_FIELDS or field in SUMMARY_FIELDS:
+        return clean_text(value, label)
+    if field in DATE_FIELDS:
+        return as_date(value, label)
+    if field in DATETIME_FIELDS:
+        return as_datetime(value, label)
+    if field == "irregularity_flag":
+        return bool(value)
+    if field == "key_facts":
+        if not isinstance(value, dict):
+            raise UserFacingError("Nyckeltalen ska anges som fält och värden.")
+        facts: dict[str, Any] = {}
+        for key, item in value.items():
+            name = clean_text(str(key), "Nyckeltalets namn", MAX_SHORT)
+            if item is None or item == "":
+                continue
+            if isinstance(item, int | float) and not isinstance(item, bool):
+                facts[name] = as_number(item, KEY_FACTS.get(name, name))
+                if facts[name] is not None and float(facts[name]).is_integer():
+                    facts[name] = int(facts[name])
+            else:
+                facts[name] = clean_text(str(item), KEY_FACTS.get(name, name), 2000)
+        return facts
+    raise UserFacingError(f"Okänt fält '{field}'.")
+
+
+def save_visit_field(session: Session, visit_id: str, field: str, value: Any, *, who: str
+                     ) -> None:
+    """Save one visit-level field (see VISIT_FIELDS); summaries belong to
+    their part and lock with it, the other fields lock when both parts are."""
+    if field not in VISIT_FIELDS:
+        raise UserFacingError(f"Okänt fält '{field}'.")
+    new = _value_for(field, value)
+    with writing(session):
+        visit = get_visit(session, visit_id)
+        part_code = SUMMARY_FIELDS.get(field)
+        if part_code is not None:
+            part = get_part(session, visit_id, part_code)
+            require_open(part)
+            old = getattr(part, field)
+            if old == new:
+                return
+            setattr(part, field, new)
+        else:
+            require_any_open(session, visit_id)
+            if field == "key_facts":
+                old = loads_dict(visit.key_facts)
+                if old == new:
+                    return
+                visit.key_facts = dumps(new)
+            else:
+                old = getattr(visit, field)
+                if old == new:
+                    return
+                setattr(visit, field, new)
+            if field == "visit_start" and new is not None and visit.visit_end is not None \
+                    and visit.visit_end < new:
+                raise UserFacingError("Besökets start ligger efter dess slut.")
+            if field == "visit_end" and new is not None and visit.visit_start is not None \
+                    and new < visit.visit_start:
+                raise UserFacingError("Besökets slut ligger före dess start.")
+        audit.record(session, visit_id, part_code, field, old, new, who)
+        refresh_status(session, visit, who)
+
+
+def set_document(session: Session, visit_id: str, doc_id: int, *, received: bool,
+                 received_on: date | None, who: str) -> None:
+    received_on = as_date(received_on, "Mottaget datum") if received else None
+    with writing(session):
+        doc = session.get(DocumentRequest, doc_id)
+        if doc is None or doc.visit_id != visit_id:
+            raise NotFoundError(f"Dokumentet {doc_id} hör inte till uppföljningen.")
+        require_open(get_part(session, visit_id, doc.part))
+        old = {"received": doc.received, "received_on": doc.received_on}
+        if old == {"received": bool(received), "received_on": received_on}:
+            return
+        doc.received, doc.received_on = bool(received), received_on
+        audit.record(session, visit_id, doc.part, f"dokument:{doc.name}",
+                     _doc_text(old["received"], old["received_on"]),
+                     _doc_text(doc.received, doc.received_on), who)
+        refresh_status(session, get_visit(session, visit_id), who)
+
+
+def _doc_text(received: bool, on: date | None) -> str:
+    if not received:
+        return "ej inkommet"
+    return f"inkommet {on.isoformat()}" if on else "inkommet"
+
+
+def add_document(session: Session, visit_id: str, part: str, name: str, *, who: str) -> int:
+    """A document asked for beyond the template's list."""
+    name = clean_text(name, "Dokumentets namn", 500).strip()
+    if not name:
+        raise UserFacingError("Ange dokumentets namn.")
+    with writing(session):
+        require_open(get_part(session, visit_id, part))
+        order = session.scalar(select(func.count()).select_from(DocumentRequest)
+                               .where(DocumentRequest.visit_id == visit_id)) or 0
+        doc = DocumentRequest(visit_id=visit_id, part=part, name=name, question_ids="[]",
+                              received=False, sort_order=order)
+        session.add(doc)
+        audit.record(session, visit_id, part, "dokument tillagt", None, name, who)
+        session.flush()
+        doc_id = doc.id
+    return doc_id
+
+
+def set_participants(session: Session, visit_id: str, roles: dict[str, int], *, who: str
+                     ) -> None:
+    """Replace who took part in the site visit: role -> count (0 removes)."""
+    wanted: dict[str, int] = {}
+    for role, count in roles.items():
+        name = clean_text(role, "Rollen", 100).strip()
+        if not name:
+            raise UserFacingError("En deltagare saknar roll.")
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 999:
+            raise UserFacingError(f"Antalet för {name} ska vara ett heltal 0–999.")
+        if count:
+            wanted[name] = count
+    with writing(session):
+        visit = get_visit(session, visit_id)
+        require_any_open(session, visit_id)
+        rows = {p.role: p for p in session.scalars(
+            select(Participant).where(Participant.visit_id == visit_id))}
+        old = {role: row.count for role, row in rows.items()}
+        if old == wanted:
+            return
+        for role, row in rows.items():
+            if role not in wanted:
+                session.delete(row)
+        for role, count in wanted.items():
+            if role in rows:
+                rows[role].count = count
+            else:
+                session.add(Participant(visit_id=visit_id, role=role, count=count))
+        audit.record(session, visit_id, None, "deltagare", old, wanted, who)
+        refresh_status(session, visit, who)
+
+
+def set_part_owner(session: Session, visit_id: str, part: str, owner: OfficerRef, *, who: str
+                   ) -> None:
+    """Hand a part to another officer (someone away; a colleague takes over)."""
+    with writing(session):
+        row = get_part(session, visit_id, part)
+        require_open(row)
+        if row.owner == owner.name and row.owner_role == owner.role:
+            return
+        audit.record(session, visit_id, part, "ägare", row.owner, owner.name, who)
+        row.owner, row.owner_role, row.owner_district = owner.name, owner.role, owner.district
+        refresh_status(session, get_visit(session, visit_id), who)
