@@ -52,5 +52,5 @@ def to_markup(text: str) -> str:
 def paragraphs(text: str) -> list[str]:
     """Split user text on blank lines into escaped paragraph markups (empty ones dropped)."""
     cleaned = clean_text(text)
-    blocks = re.split(r"\n[ \t]*\n", cleaned)
-    return [escape(b.strip("\n")).replace("\n", "<br/>") for b in blocks if b.strip()]
+    blocks = re.split(r"\n\s*\n", cleaned)
+    return [escape(b.strip()).replace("\n", "<br/>") for b in blocks if b.strip()]

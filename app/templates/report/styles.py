@@ -117,9 +117,15 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# Tables set a font even when every cell is a flowable; without this it is
+# Helvetica, which would be referenced (unembedded) in the PDF.
+_TABLE_FONT = ("FONT", (0, 0), (-1, -1), FONT, 8.5)
+
+
 def grid_table_style(header_rows: int = 1) -> TableStyle:
     """Light horizontal rules, a tinted header row; used by every list table."""
     commands: list[tuple[object, ...]] = [
+        _TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -138,6 +144,7 @@ def grid_table_style(header_rows: int = 1) -> TableStyle:
 
 def facts_table_style() -> TableStyle:
     return TableStyle([
+        _TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (0, -1), FILL_LABEL),
         ("BACKGROUND", (2, 0), (2, -1), FILL_LABEL),
@@ -152,6 +159,7 @@ def facts_table_style() -> TableStyle:
 
 def internal_box_style() -> TableStyle:
     return TableStyle([
+        _TABLE_FONT,
         ("BOX", (0, 0), (-1, -1), 1.2, INTERNAL_BORDER),
         ("BACKGROUND", (0, 0), (-1, -1), FILL_INTERNAL),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
