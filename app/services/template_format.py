@@ -212,6 +212,8 @@ def _question(
     if fields is None:
         return None
     qid = reader.text(fields, "id", label.capitalize(), node)
+    if qid:
+        _claim_id(reader, "question", qid, fields["id"], f"i området {section_id}")
     item = qid or label
     if qid and not _ID_RE.match(qid):
         reader.problem(
@@ -261,6 +263,8 @@ def _section(
     if fields is None:
         return None
     sid = reader.text(fields, "id", label, node)
+    if sid:
+        _claim_id(reader, "section", sid, fields["id"], "som område")
     if sid and not _ID_RE.match(sid):
         reader.problem(fields["id"], f"{label}: ogiltigt id '{sid}'.", sid)
     what = f"Området {sid or index}"
@@ -304,25 +308,19 @@ def _header(reader: NodeReader, node: Node) -> tuple[str, str, str, date | None,
     return tid, name, version, valid_from, units
 
 
-def _check_unique_ids(reader: NodeReader, sections: list[SectionDef], root: Node) -> None:
-    seen_sections: set[str] = set()
-    seen_questions: dict[str, str] = {}
-    for section in sections:
-        if section.id and section.id in seen_sections:
-            reader.problem(None, f"Området '{section.id}' finns två gånger.", section.id)
-        seen_sections.add(section.id)
-        for q in section.questions:
-            if not q.id:
-                continue
-            if q.id in seen_questions:
-                reader.problem(
-                    None,
-                    f"Fråge-id '{q.id}' används två gånger (i {seen_questions[q.id]} och "
-                    f"{section.id}); varje fråga behöver ett eget id.",
-                    q.id,
-                )
-            else:
-                seen_questions[q.id] = section.id
+def _claim_id(reader: NodeReader, kind: str, ident: str, node: Node, where: str) -> None:
+    """Record an id's line; a second use is a problem naming both lines."""
+    first = reader.id_lines.get((kind, ident))
+    if first is None:
+        reader.id_lines[(kind, ident)] = node.start_mark.line + 1
+    else:
+        what = "Fråge-id" if kind == "question" else "Områdes-id"
+        reader.problem(
+            node,
+            f"{what} '{ident}' används två gånger ({where}; första gången på rad {first}); "
+            "varje id måste vara unikt.",
+            ident,
+        )
 
 
 def parse_template(text: str, filename: str) -> TemplateDef:
@@ -355,7 +353,6 @@ def parse_template(text: str, filename: str) -> TemplateDef:
                 for i, node in enumerate(section_nodes, start=1)
             ]
             clean = [s for s in sections if s is not None]
-            _check_unique_ids(reader, clean, root)
             if not reader.problems and valid_from is not None:
                 return TemplateDef(tid, name, version, valid_from, units, tuple(clean))
     raise InvalidInputError(

@@ -24,6 +24,8 @@ class NodeReader:
     def __init__(self, filename: str) -> None:
         self.filename = filename
         self.problems: list[InputProblem] = []
+        # (kind, id) -> line of each id as first seen, to report duplicates.
+        self.id_lines: dict[tuple[str, str], int] = {}
 
     def problem(self, node: Node | None, message: str, item: str | None = None) -> None:
         line = node.start_mark.line + 1 if node is not None else None

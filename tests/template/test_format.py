@@ -211,3 +211,17 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert "UTF-8" in info.value.problems[0].message
     with pytest.raises(InvalidInputError):
         load_template_file(tmp_path / "saknas.yaml")
+
+
+def test_duplicate_id_names_both_lines() -> None:
+    (problem,) = problems_of(replace("- id: omsattning", "- id: ledningssystem"))
+    assert problem.line == line_of("      - id: omsattning")
+    assert f"rad {line_of('      - id: ledningssystem')}" in problem.message
+
+
+def test_question_repeated_through_a_yaml_alias_is_a_duplicate() -> None:
+    bad = replace("      - id: ledningssystem\n", "      - &q\n        id: ledningssystem\n")
+    bad = replace("    questions:\n      - id: lakemedelsrutiner", "    questions:\n      - *q\n"
+                  "      - id: lakemedelsrutiner", bad)
+    problems = problems_of(bad)
+    assert any("två gånger" in p.message for p in problems)
