@@ -43,3 +43,11 @@ def load_key(path: Path) -> SigningKey:
     body = json.loads(path.read_text())
     private = Ed25519PrivateKey.from_private_bytes(base64.b64decode(body["key"]))
     return SigningKey(body["device"], private)
+
+
+KILL_TEST_SIZES = (20_000, 200_000, 900_000)
+
+
+def sized_item(n: int, device: str = "laptop-a") -> PushItem:
+    """An item whose size depends only on n, so every resend is identical."""
+    return item(n, device, KILL_TEST_SIZES[n % len(KILL_TEST_SIZES)])

@@ -146,7 +146,8 @@ class Share:
         except FileNotFoundError:
             raise ShareNotInitialisedError(
                 f"Mappen {self.root} är ingen central mapp för Uppföljaren (filen "
-                f"{MARKER_NAME} saknas). Kontrollera att rätt mapp är vald.",
+                f"{MARKER_NAME} saknas). Kontrollera att rätt mapp är vald och att "
+                "nätverksenheten är ansluten. Inget har gått förlorat.",
                 self.root,
             ) from None
         except OSError as exc:
