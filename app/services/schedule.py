@@ -150,7 +150,8 @@ def _suggest(ctx: RowContext, year: int, new_units: list[str],
         by_district.setdefault(task.district_id, []).append(task.key)
     dates: dict[int, date] = {}
     for district_id, keys in by_district.items():
-        keys.sort(key=lambda k: (sol[k] or 0, sol_tasks[k].order))
+        # By officer then unit name (not type), so types mix over the year.
+        keys.sort(key=lambda k: (sol[k] or 0, sol_tasks[k].order[-1], k))
         spread = spread_dates(year, len(keys), offset=(district_id or 0) * 2)
         # Interleave officers: sort dates per officer position round-robin.
         for key, day in zip(_interleave(keys, sol), spread, strict=True):

@@ -65,6 +65,7 @@ class RowContext:
     districts: dict[int, DistrictLite]
     officers: dict[int, OfficerInfo]
     type_names: dict[str, str]
+    type_short: dict[str, str]
     type_order: dict[str, int]
     care_home_types: frozenset[str]
     regiform_names: dict[str, str]
@@ -102,11 +103,12 @@ def load_row_context(session: Session) -> RowContext:
                                   if o.district_id in districts else None, o.capacity)
                 for o in session.execute(select(Officer.id, Officer.name, Officer.role,
                                                 Officer.district_id, Officer.capacity))}
-    types = session.execute(select(UnitType.code, UnitType.name, UnitType.sort_order,
-                                   UnitType.is_care_home)).all()
+    types = session.execute(select(UnitType.code, UnitType.name, UnitType.short_name,
+                                   UnitType.sort_order, UnitType.is_care_home)).all()
     return RowContext(
         units=units, districts=districts, officers=officers,
         type_names={t.code: t.name for t in types},
+        type_short={t.code: t.short_name for t in types},
         type_order={t.code: t.sort_order for t in types},
         care_home_types=frozenset(t.code for t in types if t.is_care_home),
         regiform_names={c: n for c, n in session.execute(select(Regiform.code, Regiform.name))},
@@ -127,6 +129,7 @@ class PlanRow:
     unit_name: str
     unit_type: str
     unit_type_name: str
+    unit_type_short: str
     regiform: str
     regiform_name: str
     address: str
@@ -205,6 +208,7 @@ def read_rows(session: Session, ctx: RowContext, year: int, due: dict[str, str],
         rows.append(PlanRow(
             entry_id=e.id, year=year, unit_id=unit.id, unit_name=unit.name,
             unit_type=unit.type_code, unit_type_name=ctx.type_names.get(unit.type_code, ""),
+            unit_type_short=ctx.type_short.get(unit.type_code, ""),
             regiform=unit.regiform_code,
             regiform_name=ctx.regiform_names.get(unit.regiform_code, ""),
             address=unit.address, district=place.name if place else "",
