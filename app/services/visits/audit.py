@@ -27,8 +27,14 @@ def audit_text(value: Any) -> str | None:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, list | tuple | dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_iso)
     return str(value)
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in an audit value")
 
 
 def record(

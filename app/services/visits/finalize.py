@@ -142,7 +142,7 @@ def finalize_part(session: Session, visit_id: str, part: str, *, who: str,
             PartRevision.revision == row.revision))
         assert revision is not None  # created with the part or by reopen_part
         hashes = dict(session.execute(select(Attachment.id, Attachment.sha256).where(
-            Attachment.visit_id == visit_id)).tuples().all())
+            Attachment.visit_id == visit_id)).all())
         data = build_snapshot(open_visit(session, visit_id), part, revision=row.revision,
                               reason=revision.reason, finalized_at=now, finalized_by=who,
                               attachment_hashes=hashes)

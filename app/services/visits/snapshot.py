@@ -180,7 +180,7 @@ def live_snapshot(session: Session, visit_id: str, part: str) -> dict[str, Any]:
         PartRevision.visit_id == visit_id, PartRevision.part == part,
         PartRevision.revision == row.revision))
     hashes = dict(session.execute(select(Attachment.id, Attachment.sha256).where(
-        Attachment.visit_id == visit_id)).tuples().all())
+        Attachment.visit_id == visit_id)).all())
     return build_snapshot(
         detail, part, revision=row.revision, reason=revision.reason if revision else "",
         finalized_at=row.finalized_at, finalized_by=row.finalized_by,

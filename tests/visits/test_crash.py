@@ -1,0 +1,85 @@
+"""Kill -9 during autosave, many times: every acknowledged answer survives.
+
+A child process saves answers through the same service the window uses and
+prints each one after save_answer returned. The parent kills it with
+SIGKILL at a random moment, then checks the database: integrity_check ok,
+foreign keys ok, every acknowledged value (or a later one) present, with its
+audit event. The unacknowledged save in flight may be present or absent.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from app.services.visits import open_visit, start_visit
+from tests.visits.conftest import START_DAY, VU, Env
+
+ROUNDS = 30
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _seq(value: str) -> tuple[int, int]:
+    round_no, n = value[1:].split(":")
+    return int(round_no), int(n)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_sigkill_during_autosave_loses_no_acknowledged_answer(env: Env, tmp_db: Engine) -> None:
+    with env.sessions() as s:
+        vid = start_visit(s, env.care_home, 2026, officer=VU, on=START_DAY)
+        detail = open_visit(s, vid)
+    questions = [q.id for p in detail.parts for sec in p.sections for q in sec.questions
+                 if q.answer_kind == "scale"][:20]
+    path = Path(str(tmp_db.url.database))
+    tmp_db.dispose()
+    rng = random.Random(20261124)
+    acked: dict[str, str] = {}
+    total_acks = 0
+    started = time.monotonic()
+    for round_no in range(ROUNDS):
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.visits.crash_child", str(path), vid, str(round_no),
+             *questions],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        assert child.stdout is not None
+        ready = child.stdout.readline()
+        assert ready.strip() == "ready", child.stderr.read() if child.stderr else ""
+        time.sleep(rng.uniform(0.02, 0.3))
+        child.send_signal(signal.SIGKILL)
+        out, _err = child.communicate()
+        assert child.returncode == -signal.SIGKILL
+        # Only complete lines are acknowledgements: the kill may cut the last one.
+        for line in out.split("\n")[:-1]:
+            qid, value = line.split("\t")
+            acked[qid] = value
+            total_acks += 1
+        con = sqlite3.connect(path)
+        try:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+            stored = dict(con.execute(
+                "SELECT question_id, comment FROM answer WHERE visit_id = ?", (vid,)))
+            audited = {row[0] for row in con.execute(
+                "SELECT new FROM audit_event WHERE visit_id = ? AND field LIKE '%.comment'",
+                (vid,))}
+        finally:
+            con.close()
+        for qid, value in acked.items():
+            assert qid in stored, f"round {round_no}: acknowledged {qid} lost"
+            assert _seq(stored[qid]) >= _seq(value), (
+                f"round {round_no}: {qid} holds {stored[qid]}, acknowledged {value}")
+            assert value in audited or _seq(stored[qid]) > _seq(value)
+    elapsed = time.monotonic() - started
+    assert total_acks > ROUNDS, "the child saved too little to test anything"
+    assert elapsed < 60, f"{ROUNDS} rounds took {elapsed:.1f} s"
