@@ -1,0 +1,265 @@
+"""Fastställ: per part, what is still missing and the personal data found in
+free text, each row clickable to its place; finalizing, and reopening a
+finalized part as a new revision with a stated reason. Nothing is changed for
+the user: a personal-data hit is shown with its place, and the user rephrases."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import visits as visits_service
+from app.services.visits import FinalizeError, VisitDetail
+from app.services.visits.common import SUMMARY_LABELS
+from app.services.visits.lifecycle import FIELD_LABELS
+from app.ui.visits.audit_dialog import local_time
+from app.ui.visits.controller import VisitContext
+from app.ui.visits.issue_model import (
+    ISSUE_ROLE,
+    Issue,
+    IssueListModel,
+    issue_for_hit,
+    issue_for_missing,
+)
+
+
+def describe(location: str, detail: VisitDetail) -> str:
+    head, _, tail = location.partition(".")
+    if head.startswith("fynd:"):
+        return "fynd" if tail == "text" else "krav på åtgärd"
+    if head.startswith("tidigare_brist:"):
+        return "tidigare brist"
+    if head in SUMMARY_LABELS:
+        return f"sammanfattningen {SUMMARY_LABELS[head].lower()}"
+    if head in FIELD_LABELS:
+        return FIELD_LABELS[head].lower()
+    question = detail.question(head)
+    if question is not None:
+        return f"kommentaren till «{question.text[:60]}»"
+    return location
+
+
+class ReasonDialog(QDialog):
+    """Why a finalized part is changed; the reason is kept with the new revision."""
+
+    def __init__(self, part_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ändra fastställd del"))
+        text = QLabel(self.tr(
+            "%1 är fastställd. En ändring blir en ny revision; den fastställda revisionen "
+            "finns kvar och kan läsas. Skriv varför den ändras.").replace("%1", part_label))
+        text.setWordWrap(True)
+        self.reason = QPlainTextEdit()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ny revision"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.reason.textChanged.connect(lambda: self.buttons.button(
+            QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.reason_text())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+
+    def reason_text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class RevisionDialog(QDialog):
+    """An earlier revision, read-only, from its frozen snapshot."""
+
+    def __init__(self, title: str, snapshot: dict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(760, 620)
+        view = QPlainTextEdit(json.dumps(snapshot, ensure_ascii=False, indent=2))
+        view.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+
+
+class FinalizeView(QWidget):
+    def __init__(self, visit: VisitContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.visit = visit
+        self.part = QComboBox()
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Kontrollera"))
+        self.finalize_button = QPushButton(self.tr("Fastställ…"))
+        self.reopen_button = QPushButton(self.tr("Ändra (ny revision)…"))
+        self.accept_pii = QCheckBox(self.tr(
+            "Jag har läst varje träff och personuppgifterna ska stå kvar i rapporten"))
+        self.accept_pii.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.part)
+        top.addWidget(self.check_button)
+        top.addWidget(self.finalize_button)
+        top.addWidget(self.reopen_button)
+        top.addStretch(1)
+        self.issues = IssueListModel()
+        self.list = QListView()
+        self.list.setModel(self.issues)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.clicked.connect(self._jump)
+        self.list.activated.connect(self._jump)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        box = QGroupBox(self.tr("Det här saknas eller behöver ses över (klicka för att gå dit)"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.summary)
+        box_layout.addWidget(self.list, 1)
+        box_layout.addWidget(self.accept_pii)
+        self.revisions = QComboBox()
+        self.show_revision = QPushButton(self.tr("Visa revision"))
+        rev_row = QHBoxLayout()
+        rev_row.addWidget(QLabel(self.tr("Revisioner:")))
+        rev_row.addWidget(self.revisions, 1)
+        rev_row.addWidget(self.show_revision)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.state)
+        layout.addWidget(box, 1)
+        layout.addLayout(rev_row)
+        self.part.currentIndexChanged.connect(self.refresh_part)
+        self.check_button.clicked.connect(self.check)
+        self.finalize_button.clicked.connect(self.finalize)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.show_revision.clicked.connect(self._show_revision)
+        self.refresh()
+        visit.reloaded.connect(self.refresh)
+
+    def current_part(self) -> str:
+        return self.part.currentData() or "sol"
+
+    def refresh(self) -> None:
+        keep = self.part.currentData()
+        self.part.blockSignals(True)
+        self.part.clear()
+        for view in self.visit.detail.parts:
+            self.part.addItem(self.tr(view.label), view.part)
+        mine = "hsl" if self.visit.ui.settings.officer_role == "mas" else "sol"
+        self.part.setCurrentIndex(max(self.part.findData(keep or mine), 0))
+        self.part.blockSignals(False)
+        self.refresh_part()
+
+    def refresh_part(self) -> None:
+        view = self.visit.detail.part(self.current_part())
+        if view is None:
+            return
+        owner = view.owner or self.tr("ingen ägare")
+        if view.locked:
+            when = local_time(view.finalized_at) if view.finalized_at else ""
+            text = self.tr("Fastställd revision %1 av %2, %3.").replace(
+                "%1", str(view.revision)).replace("%2", view.finalized_by or "").replace("%3", when)
+        else:
+            text = self.tr("Utkast, revision %1. Ägare: %2. Besvarade %3 av %4.").replace(
+                "%1", str(view.revision)).replace("%2", owner).replace(
+                "%3", str(view.answered)).replace("%4", str(view.applicable))
+        self.state.setText(text)
+        self.finalize_button.setVisible(not view.locked)
+        self.check_button.setVisible(not view.locked)
+        self.reopen_button.setVisible(view.locked)
+        with self.visit.ui.sessions() as session:
+            revisions = visits_service.list_revisions(session, self.visit.visit_id, view.part)
+        self.revisions.clear()
+        for r in revisions:
+            label = self.tr("Revision %1").replace("%1", str(r.revision))
+            if r.finalized_at:
+                label += " – " + self.tr("fastställd %1").replace("%1", local_time(r.finalized_at))
+            if r.reason:
+                label += f" – {r.reason}"
+            self.revisions.addItem(label, r.revision)
+        self.show_revision.setEnabled(any(r.finalized for r in revisions))
+        if view.locked:
+            self.issues.set_issues([])
+            self.summary.setText(self.tr("Delen är låst. Ändra genom att öppna en ny revision."))
+
+    def check(self) -> list[Issue]:
+        """Run the service's check and the personal-data scan; show both."""
+        self.visit.flush()
+        part = self.current_part()
+        with self.visit.ui.sessions() as session:
+            missing = visits_service.finalize_check(session, self.visit.visit_id, part)
+            hits = visits_service.scan_visit(session, self.visit.visit_id, part)
+        detail = self.visit.reload()
+        issues = [issue_for_missing(m, detail) for m in missing]
+        issues += [issue_for_hit(h, detail, describe(h.location, detail)) for h in hits]
+        self.issues.set_issues(issues)
+        self.accept_pii.setVisible(bool(hits))
+        self.accept_pii.setChecked(False)
+        if not issues:
+            self.summary.setText(self.tr("Inget saknas. Delen kan fastställas."))
+        else:
+            self.summary.setText(self.tr("%1 saker saknas, %2 möjliga personuppgifter.")
+                                 .replace("%1", str(len(missing))).replace("%2", str(len(hits))))
+        return issues
+
+    def finalize(self) -> None:
+        issues = self.check()
+        blocking = [i for i in issues if not i.personal_data]
+        if blocking or (len(issues) > len(blocking) and not self.accept_pii.isChecked()):
+            return
+        part = self.current_part()
+        accept = self.accept_pii.isChecked()
+        failed: list[FinalizeError] = []
+
+        def run(session: object) -> None:
+            try:
+                visits_service.finalize_part(session, self.visit.visit_id, part,  # type: ignore[arg-type]
+                                             who=self.visit.who, accept_personal_data=accept)
+            except FinalizeError as error:
+                failed.append(error)
+
+        if self.visit.write(f"finalize:{part}", run) and not failed:
+            self.visit.undo.clear()  # the locked part cannot be undone into
+            self.visit.reload()
+        elif failed:
+            detail = self.visit.reload()
+            self.issues.set_issues([issue_for_missing(m, detail) for m in failed[0].missing])
+
+    def reopen(self) -> None:
+        part = self.current_part()
+        view = self.visit.detail.part(part)
+        dialog = ReasonDialog(self.tr(view.label) if view else part, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.reason_text()
+        if self.visit.write(f"reopen:{part}", lambda s: visits_service.reopen_part(
+                s, self.visit.visit_id, part, reason=reason, who=self.visit.who)):
+            self.visit.reload()
+
+    def _show_revision(self) -> None:
+        revision = self.revisions.currentData()
+        if revision is None:
+            return
+        with self.visit.ui.sessions() as session:
+            snapshot = visits_service.revision_snapshot(
+                session, self.visit.visit_id, self.current_part(), revision)
+        RevisionDialog(self.revisions.currentText(), snapshot, self).exec()
+
+    def _jump(self, index: QModelIndex) -> None:
+        issue: Issue | None = index.data(ISSUE_ROLE)
+        if issue is not None:
+            self.visit.navigate(issue.step, issue.target)
