@@ -102,3 +102,30 @@ def verify_outbox(
             continue
         report.ok.append(name)
     return report
+
+
+RECEIPT_SUFFIX = ".ok"
+
+
+def write_receipt(share: Share, device_id: str, package: str, body: bytes = b"") -> Path:
+    """The centre's side: record that ``package`` from ``device_id`` was ingested.
+    Written once (temp + fsync + no-replace link); an existing receipt stays."""
+    if parse_package_name(package) is None:
+        raise ValueError(f"not a package name: {package!r}")
+    folder = share.receipts_dir(device_id)
+    share.ensure_dir(folder)
+    try:
+        return share.write_new_file(folder, package + RECEIPT_SUFFIX, body)
+    except FileExistsError:
+        return folder / (package + RECEIPT_SUFFIX)
+
+
+def read_receipts(share: Share, device_id: str) -> set[str]:
+    """Names of this device's packages the centre has receipted (one listdir).
+    Only these may be shown as "mottagen centralt" or removed locally."""
+    names = share.list_names(share.receipts_dir(device_id))
+    return {
+        n[: -len(RECEIPT_SUFFIX)]
+        for n in names
+        if n.endswith(RECEIPT_SUFFIX) and parse_package_name(n[: -len(RECEIPT_SUFFIX)]) is not None
+    }
