@@ -10,13 +10,15 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMenu
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import PlanEntry
+from app.services.schedule import rhythm_rules
 from app.ui.plan_delegates import OfficerDelegate
 from app.ui.plan_extra_dialog import ExtraFollowupDialog
+from app.ui.plan_rules_dialog import RhythmRulesDialog
 from app.ui.plan_table_model import ROW_ROLE, PlanColumn
 from app.ui.planning_page import PlanningPage
 from app.ui.tasks import SyncTaskRunner
@@ -138,3 +140,30 @@ def test_year_change_and_exports(page: PlanningPage, tmp_path: Path) -> None:
     page.export("xlsx", tmp_path / "farsta.xlsx")
     sheet = load_workbook(tmp_path / "farsta.xlsx").active
     assert sheet.max_row == len(shown) + 1
+
+
+def test_rules_dialog_saves_each_change_and_rebuilds(page: PlanningPage,
+                                                     demo_sessions: sessionmaker[Session]) -> None:
+    page.edit_rules()
+    dialog = page.findChild(RhythmRulesDialog)
+    assert dialog is not None
+    picker = dialog.pickers["dagverksamhet"]
+    assert picker.currentData() == "varje"
+    picker.setCurrentIndex(picker.findData("jamn"))
+    with demo_sessions() as session:
+        assert rhythm_rules(session)["dagverksamhet"] == "jamn"
+    # 2027 is odd: only day-care units with their own odd parity remain.
+    day_care = [r for r in page.model.rows() if r.unit_type == "dagverksamhet"]
+    assert day_care and all("egen rytm" in r.reason_text for r in day_care)
+    dialog.close()
+
+
+def test_cleared_date_warns_and_context_menu_offers_edits(page: PlanningPage) -> None:
+    row = page.model.row_at(0)
+    page._save_edit(row.entry_id, PlanColumn.DATE, None)
+    assert any(w.kind == "inget_datum" and w.entry_id == row.entry_id for w in page.warnings)
+    page.table.customContextMenuRequested.emit(page.table.visualRect(page.proxy.index(0, 0))
+                                               .center())
+    menu = page.findChild(QMenu)
+    assert menu is not None and any(a.text() == "Ändra datum" for a in menu.actions())
+    menu.close()
