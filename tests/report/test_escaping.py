@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from app.templates.report import render_report_bytes
 from app.templates.report.data import ReportData
-from app.templates.report.markup import clean_text, paragraphs, to_markup
+from app.templates.report.markup import clean_text, split_paragraphs, text_paragraph, to_markup
 from app.templates.report.sample import sample_report_data
 from tests.report.pdftools import normalise, pdftotext_text, pypdf_text
 
@@ -100,7 +100,15 @@ def test_glyphs_missing_from_the_font_become_replacement_characters() -> None:
 
 def test_markup_helpers_escape_and_keep_line_breaks() -> None:
     assert to_markup("a < b & c > d\nny rad") == "a &lt; b &amp; c &gt; d<br/>ny rad"
-    assert paragraphs("första\nrad två\n\n  \n<andra>") == ["första<br/>rad två", "&lt;andra&gt;"]
+    assert split_paragraphs("första\nrad två\n\n  \n<andra>") == ["första\nrad två", "<andra>"]
+
+
+def test_text_paragraph_is_never_parsed_as_markup() -> None:
+    from app.templates.report.styles import styles
+
+    para = text_paragraph(styles()["body"], ("<b>x</b> &amp;", "normal"), ("kursiv", "italic"))
+    assert [f.text for f in para.frags] == ["<b>x</b> &amp;", "kursiv"]
+    assert [f.fontName for f in para.frags] == ["DejaVuSans", "DejaVuSans-Oblique"]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,8 +1,8 @@
 """Reusable pieces of the report: headings with bookmarks, text blocks, tables.
 
-Every user string reaches a Paragraph through ``markup.to_markup`` or
-``markup.paragraphs``; the only raw markup here is our own tags around
-already-escaped text.
+Every user string reaches a Paragraph through ``markup.text_paragraph``,
+which builds it from plain-text fragments: nothing a user typed is ever
+parsed as reportlab markup.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from app.templates.report import styles as st
 from app.templates.report.data import ANSWER_LABELS, Area, QuestionResult, answer_label
-from app.templates.report.markup import clean_text, paragraphs, to_markup
+from app.templates.report.markup import Run, clean_text, split_paragraphs, text_paragraph
 
 CONTENT_WIDTH = st.PAGE_SIZE[0] - st.MARGIN_LEFT - st.MARGIN_RIGHT
 DASH = "–"
@@ -33,8 +33,9 @@ class Heading(Paragraph):
     """A heading that also becomes a bookmark (outline entry) where it lands."""
 
     def __init__(self, text: str, style_name: str, key: str, level: int) -> None:
-        super().__init__(to_markup(text), st.styles()[style_name])
-        self.outline = (text, key, level)
+        built = text_paragraph(st.styles()[style_name], (text, "normal"))
+        super().__init__(built.text, built.style, frags=built.frags)
+        self.outline = (clean_text(text), key, level)
 
 
 # A section heading never starts this close to the bottom of a page.
@@ -52,15 +53,15 @@ def heading(text: str, style_name: str, key: str, level: int,
 
 
 def para(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(to_markup(text), st.styles()[style])
+    return text_paragraph(st.styles()[style], (text, "normal"))
 
 
 def text_block(text: str, empty: str = "Inget angivet.", style: str = "body") -> list[Flowable]:
     """User text as paragraphs (blank lines separate them); a muted note when empty."""
-    blocks = paragraphs(text)
+    blocks = split_paragraphs(text)
     if not blocks:
         return [para(empty, "note")]
-    return [Paragraph(b, st.styles()[style]) for b in blocks]
+    return [para(b, style) for b in blocks]
 
 
 def bullet_list(items: Sequence[str], empty: str) -> list[Flowable]:
@@ -69,11 +70,11 @@ def bullet_list(items: Sequence[str], empty: str) -> list[Flowable]:
         return [para(empty, "note")]
     style = st.styles()["bullet"]
     # Separate paragraphs (not one ListFlowable) so a heading keeps with the first item.
-    return [Paragraph(to_markup(i), style, bulletText="•") for i in items]
+    return [text_paragraph(style, (i, "normal"), bullet="•") for i in items]
 
 
 def cell(text: str, style: str = "cell") -> Paragraph:
-    return Paragraph(to_markup(text), st.styles()[style])
+    return text_paragraph(st.styles()[style], (text, "normal"))
 
 
 def _head(*labels: str) -> list[Paragraph]:
@@ -155,9 +156,9 @@ def answer_cell(answer: str, width: float) -> Flowable:
 
 def question_cell(q: QuestionResult) -> list[Flowable]:
     parts: list[Flowable] = [cell(q.text)]
-    for n, block in enumerate(paragraphs(q.comment)):
-        prefix = "<i>Kommentar:</i> " if n == 0 else ""
-        parts.append(Paragraph(prefix + block, st.styles()["comment"]))
+    for n, block in enumerate(split_paragraphs(q.comment)):
+        runs: list[Run] = [("Kommentar: ", "italic")] if n == 0 else []
+        parts.append(text_paragraph(st.styles()["comment"], *runs, (block, "normal")))
     if q.evidence:
         parts.append(cell("Underlag: " + ", ".join(q.evidence), "evidence"))
     return parts
@@ -194,10 +195,10 @@ def not_applicable_list(questions: Sequence[QuestionResult]) -> list[Flowable]:
         return []
     out: list[Flowable] = [para("Ej aktuellt för verksamheten:", "lead")]
     for q in questions:
-        line = f"{to_markup(q.id)} {to_markup(q.text)}"
+        runs: list[Run] = [(f"{q.id} {q.text}", "normal")]
         if q.comment.strip():
-            line += f" <i>({to_markup(q.comment)})</i>"
-        out.append(Paragraph(line, st.styles()["note"]))
+            runs.append((f" ({q.comment.strip()})", "italic"))
+        out.append(text_paragraph(st.styles()["note"], *runs))
     return out
 
 
