@@ -9,10 +9,11 @@ message box and the program exits with 1.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -165,6 +166,11 @@ def run(data_dir: str | Path | None = None) -> int:
     app, window, code = start(data_dir)
     if window is None:
         return code
+    quit_after_ms = os.environ.get("UPPFOLJAREN_QUIT_AFTER_MS")
+    if quit_after_ms:
+        # The packaged-app test and the start-time benchmark start the real GUI and let it
+        # quit by itself once the event loop has run.
+        QTimer.singleShot(int(quit_after_ms), app.quit)
     code = app.exec()
     window.ctx.tasks.wait()
     window.ctx.sessions.kw["bind"].dispose()

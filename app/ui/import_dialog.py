@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -108,12 +108,16 @@ class ImportReportDialog(QDialog):
         QGuiApplication.clipboard().setText("\n".join(lines))
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportReportDialog", text)
+
+
 def choose_import_file(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Importera enheter"),
+        _tr("Importera enheter"),
         "",
-        parent.tr("Enhetsregister (*.csv *.xlsx *.xlsm);;Alla filer (*)"),
+        _tr("Enhetsregister (*.csv *.xlsx *.xlsm);;Alla filer (*)"),
     )
     return Path(name) if name else None
 
@@ -128,7 +132,7 @@ def start_unit_import(
     """Import ``path`` off the UI thread; show the outcome in a dialog."""
 
     def work(state: TaskState) -> ImportResult:
-        state.report(0, 0, parent.tr("Läser och kontrollerar %1…").replace("%1", path.name))
+        state.report(0, 0, _tr("Läser och kontrollerar %1…").replace("%1", path.name))
         with ctx.sessions() as session, session.begin():
             return import_units_file(session, path)
 
@@ -152,4 +156,4 @@ def start_unit_import(
         else:
             ctx.tasks.report_error(error, parent)
 
-    return ctx.tasks.run(work, done, failed, title=parent.tr("Importerar enheter"), parent=parent)
+    return ctx.tasks.run(work, done, failed, title=_tr("Importerar enheter"), parent=parent)

@@ -12,6 +12,7 @@ import base64
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self._pages: dict[str, QWidget] = {}
+        self._rebuild_pending = False
         self.last_import_report: ImportReportDialog | None = None
 
         self.nav = QListWidget()
@@ -141,6 +143,8 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
+        if self._rebuild_pending:
+            self._drop_pages()
         if key not in self._pages:
             spec = find_page(key)
             if spec is None:
@@ -188,22 +192,32 @@ class MainWindow(QMainWindow):
         else:
             self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def rebuild_pages(self) -> None:
-        """Drop every built page; the current one is built again at once."""
-        key = self.current_key
+    def _drop_pages(self) -> None:
+        self._rebuild_pending = False
         for widget in self._pages.values():
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self._pages.clear()
+
+    def rebuild_pages(self) -> None:
+        """Drop every built page; the current one is built again at once."""
+        self._drop_pages()
         self._nav_changed(self.nav.currentRow())
-        self.ctx.settings.last_page = key
+
+    def _rebuild_if_pending(self) -> None:
+        if self._rebuild_pending:
+            self.rebuild_pages()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # A window being torn down still receives LanguageChange; its children
+        # may be gone by then.
+        if event.type() == QEvent.Type.LanguageChange and shiboken6.isValid(self.stack):
             self.retranslate()
             # Rebuild after the event: the settings page that asked for the
-            # change is still on the call stack.
-            QTimer.singleShot(0, self.rebuild_pages)
+            # change is still on the call stack. Asking for a page before then
+            # rebuilds at once.
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self, self._rebuild_if_pending)
         super().changeEvent(event)
 
     # -- actions -----------------------------------------------------------------

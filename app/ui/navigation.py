@@ -1,8 +1,8 @@
 """The page registry: what the navigation list shows, in order.
 
-To plug in a page, replace its ``coming_soon(...)`` with
-``lazy("app.ui.my_page", "MyPage")``: the class is imported the first time
-the page is opened and called as ``MyPage(ctx)``. A page may define
+To plug in a page, edit its one line in ``PAGES``:
+``page("planering", lazy("app.ui.planning_page", "PlanningPage"))``. The class
+is imported the first time the page is opened and called as ``PlanningPage(ctx)``. A page may define
 ``on_shown()``; the main window calls it each time the page is shown (a
 cheap place to refresh).
 
@@ -48,14 +48,15 @@ def lazy(module: str, name: str) -> PageFactory:
     return factory
 
 
-def coming_soon(title: str, summary: str, *items: str) -> PageFactory:
-    """A page that says what will be here, for pages not built yet."""
+def coming_soon(key: str) -> PageFactory:
+    """A page that says what will be here (``PLANNED[key]``), for pages not built yet."""
 
     def factory(ctx: UiContext) -> QWidget:
         from app.ui.placeholder_page import PlaceholderPage
 
+        summary, *items = PLANNED[key]
         return PlaceholderPage(
-            QCoreApplication.translate(CONTEXT, title),
+            QCoreApplication.translate(CONTEXT, TITLES[key]),
             QCoreApplication.translate(CONTEXT, summary),
             [QCoreApplication.translate(CONTEXT, item) for item in items],
         )
@@ -63,48 +64,84 @@ def coming_soon(title: str, summary: str, *items: str) -> PageFactory:
     return factory
 
 
-_T = QT_TRANSLATE_NOOP
+def page(key: str, factory: PageFactory | None = None) -> PageSpec:
+    """A registry entry: title from TITLES, icon ``<key>.svg``; no factory
+    means "coming soon"."""
+    return PageSpec(key, TITLES[key], f"{key}.svg", factory or coming_soon(key))
 
+
+# lupdate needs the literal context, so "Navigation" is spelled out (== CONTEXT).
+TITLES: dict[str, str] = {
+    "planering": QT_TRANSLATE_NOOP("Navigation", "Planering"),
+    "verksamheter": QT_TRANSLATE_NOOP("Navigation", "Verksamheter"),
+    "uppfoljningar": QT_TRANSLATE_NOOP("Navigation", "Uppföljningar"),
+    "rapporter": QT_TRANSLATE_NOOP("Navigation", "Rapporter"),
+    "synk": QT_TRANSLATE_NOOP("Navigation", "Synk"),
+    "oversikt": QT_TRANSLATE_NOOP("Navigation", "Översikt"),
+    "installningar": QT_TRANSLATE_NOOP("Navigation", "Inställningar"),
+}
+
+# What a page not built yet will hold: a summary, then the main things.
+PLANNED: dict[str, tuple[str, ...]] = {
+    "planering": (
+        QT_TRANSLATE_NOOP("Navigation", "Årets uppföljningar, fördelade på "
+                          "handläggare och månader."),
+        QT_TRANSLATE_NOOP("Navigation", "Årsplan enligt rytmen: udda och jämna år, "
+                          "nya enheter och avvikelser"),
+        QT_TRANSLATE_NOOP("Navigation", "Jämn fördelning mellan "
+                          "verksamhetsuppföljare och MAS"),
+        QT_TRANSLATE_NOOP("Navigation", "Varningar för krockar, semester och "
+                          "enheter som saknar uppföljning"),
+    ),
+    "uppfoljningar": (
+        QT_TRANSLATE_NOOP("Navigation", "Besöken och bedömningarna, från bokning "
+                          "till färdig uppföljning."),
+        QT_TRANSLATE_NOOP("Navigation", "Bokade och genomförda besök per enhet"),
+        QT_TRANSLATE_NOOP("Navigation", "Mallens frågor med bedömning, kommentar "
+                          "och bilagor"),
+        QT_TRANSLATE_NOOP("Navigation", "Utkast som sparas medan du skriver, också "
+                          "utan nätverk"),
+    ),
+    "rapporter": (
+        QT_TRANSLATE_NOOP("Navigation", "Uppföljningsrapporter som PDF, en i taget "
+                          "eller många på en gång."),
+        QT_TRANSLATE_NOOP("Navigation", "Förhandsvisning av rapporten innan den "
+                          "skickas"),
+        QT_TRANSLATE_NOOP("Navigation", "Utkast med vattenstämpel och slutliga "
+                          "rapporter"),
+        QT_TRANSLATE_NOOP("Navigation", "Rapporter för flera enheter i ett svep"),
+    ),
+    "synk": (
+        QT_TRANSLATE_NOOP("Navigation", "Utbyte med den gemensamma mappen när "
+                          "nätverket finns."),
+        QT_TRANSLATE_NOOP("Navigation", "Skicka färdiga uppföljningar och hämta "
+                          "kollegornas"),
+        QT_TRANSLATE_NOOP("Navigation", "Vad som väntar på att skickas, och när "
+                          "det senast lyckades"),
+        QT_TRANSLATE_NOOP("Navigation", "Konflikter visas så att du kan välja "
+                          "version"),
+    ),
+    "oversikt": (
+        QT_TRANSLATE_NOOP("Navigation", "Läget i hela staden: vad som är gjort och "
+                          "vad som återstår."),
+        QT_TRANSLATE_NOOP("Navigation", "Uppföljningar per stadsdel, typ och "
+                          "regiform"),
+        QT_TRANSLATE_NOOP("Navigation", "Enheter som inte följts upp enligt "
+                          "rytmen"),
+        QT_TRANSLATE_NOOP("Navigation", "Underlag för export till Excel"),
+    ),
+}
+
+# The navigation list, in order. To plug in a page, edit its one line:
+#     page("planering", lazy("app.ui.planning_page", "PlanningPage")),
 PAGES: list[PageSpec] = [
-    PageSpec("planering", _T(CONTEXT, "Planering"), "planering.svg", coming_soon(
-        _T(CONTEXT, "Planering"),
-        _T(CONTEXT, "Årets uppföljningar, fördelade på handläggare och månader."),
-        _T(CONTEXT, "Årsplan enligt rytmen: udda och jämna år, nya enheter och avvikelser"),
-        _T(CONTEXT, "Jämn fördelning mellan verksamhetsuppföljare och MAS"),
-        _T(CONTEXT, "Varningar för krockar, semester och enheter som saknar uppföljning"),
-    )),
-    PageSpec("verksamheter", _T(CONTEXT, "Verksamheter"), "verksamheter.svg",
-             lazy("app.ui.units_page", "UnitsPage")),
-    PageSpec("uppfoljningar", _T(CONTEXT, "Uppföljningar"), "uppfoljningar.svg", coming_soon(
-        _T(CONTEXT, "Uppföljningar"),
-        _T(CONTEXT, "Besöken och bedömningarna, från bokning till färdig uppföljning."),
-        _T(CONTEXT, "Bokade och genomförda besök per enhet"),
-        _T(CONTEXT, "Mallens frågor med bedömning, kommentar och bilagor"),
-        _T(CONTEXT, "Utkast som sparas medan du skriver, också utan nätverk"),
-    )),
-    PageSpec("rapporter", _T(CONTEXT, "Rapporter"), "rapporter.svg", coming_soon(
-        _T(CONTEXT, "Rapporter"),
-        _T(CONTEXT, "Uppföljningsrapporter som PDF, en i taget eller många på en gång."),
-        _T(CONTEXT, "Förhandsvisning av rapporten innan den skickas"),
-        _T(CONTEXT, "Utkast med vattenstämpel och slutliga rapporter"),
-        _T(CONTEXT, "Rapporter för flera enheter i ett svep"),
-    )),
-    PageSpec("synk", _T(CONTEXT, "Synk"), "synk.svg", coming_soon(
-        _T(CONTEXT, "Synk"),
-        _T(CONTEXT, "Utbyte med den gemensamma mappen när nätverket finns."),
-        _T(CONTEXT, "Skicka färdiga uppföljningar och hämta kollegornas"),
-        _T(CONTEXT, "Vad som väntar på att skickas, och när det senast lyckades"),
-        _T(CONTEXT, "Konflikter visas så att du kan välja version"),
-    )),
-    PageSpec("oversikt", _T(CONTEXT, "Översikt"), "oversikt.svg", coming_soon(
-        _T(CONTEXT, "Översikt"),
-        _T(CONTEXT, "Läget i hela staden: vad som är gjort och vad som återstår."),
-        _T(CONTEXT, "Uppföljningar per stadsdel, typ och regiform"),
-        _T(CONTEXT, "Enheter som inte följts upp enligt rytmen"),
-        _T(CONTEXT, "Underlag för export till Excel"),
-    )),
-    PageSpec("installningar", _T(CONTEXT, "Inställningar"), "installningar.svg",
-             lazy("app.ui.settings_page", "SettingsPage")),
+    page("planering"),
+    page("verksamheter", lazy("app.ui.units_page", "UnitsPage")),
+    page("uppfoljningar"),
+    page("rapporter"),
+    page("synk"),
+    page("oversikt"),
+    page("installningar", lazy("app.ui.settings_page", "SettingsPage")),
 ]
 
 DEFAULT_PAGE = "verksamheter"

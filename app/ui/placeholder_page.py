@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class PlaceholderPage(QWidget):
@@ -15,7 +15,8 @@ class PlaceholderPage(QWidget):
 
         card = QFrame()
         card.setObjectName("placeholderCard")
-        card.setMaximumWidth(640)
+        card.setMinimumWidth(520)
+        card.setMaximumWidth(680)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(12)
@@ -43,9 +44,15 @@ class PlaceholderPage(QWidget):
             inner.addWidget(label)
             self.item_labels.append(label)
 
+        # Centred by stretches, not alignment flags: an aligned widget gets its
+        # narrow size hint and the wrapped text is cut off.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 32, 32, 32)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(1)
 
     def text(self) -> str:

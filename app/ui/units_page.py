@@ -53,7 +53,7 @@ class UnitsView(QWidget):
         self.search.setPlaceholderText(self.tr("Sök på namn, enhets-id, utförare eller adress"))
         self.search.setAccessibleName(self.tr("Sök enhet"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(180)
         self.search.installEventFilter(self)
         self.district = self._combo(self.tr("Filtrera på stadsdel"))
         self.unit_type = self._combo(self.tr("Filtrera på typ"))
@@ -68,13 +68,10 @@ class UnitsView(QWidget):
         bar.setSpacing(8)
         bar.addWidget(search_label)
         bar.addWidget(self.search, 3)
-        for text, combo in ((self.tr("S&tadsdel:"), self.district),
-                            (self.tr("T&yp:"), self.unit_type),
-                            (self.tr("&Regiform:"), self.regiform)):
-            label = QLabel(text)
-            label.setBuddy(combo)
-            bar.addSpacing(8)
-            bar.addWidget(label)
+        # The filters carry no separate labels (their first item, "Alla
+        # stadsdelar" etc., says what they are; screen readers get the
+        # accessible name), so the bar fits a 1280 px screen at 150 %.
+        for combo in (self.district, self.unit_type, self.regiform):
             bar.addWidget(combo, 1)
 
         self.table = QTableView()
@@ -158,7 +155,8 @@ class UnitsView(QWidget):
         combo = QComboBox()
         combo.setAccessibleName(accessible)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
+        combo.setMinimumContentsLength(8)
+        combo.setToolTip(accessible)
         return combo
 
     # -- filling -------------------------------------------------------------
@@ -220,7 +218,10 @@ class UnitsView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
-            self.count.setText(self.tr("%n enheter", "", total))
+            # Two strings rather than a "%n" plural: lupdate drops the plural
+            # form of translate(), and PySide's tr() on a subclass misses it.
+            self.count.setText(self.tr("1 enhet") if total == 1
+                               else self.tr("%1 enheter").replace("%1", str(total)))
         else:
             self.count.setText(self.tr("Visar %1 av %2 enheter")
                                .replace("%1", str(shown)).replace("%2", str(total)))

@@ -1,0 +1,2107 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="18"/>
+        <source>Om Uppföljaren</source>
+        <translation>About Uppföljaren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="22"/>
+        <source>Programmets ikon</source>
+        <translation>Application icon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="28"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="31"/>
+        <source>Stöd för verksamhetsuppföljning inom äldreomsorgen: planering, besök, bedömningar och rapporter. Fungerar utan nätverk och synkar när det finns.</source>
+        <translation>Support for following up elder care providers: planning, visits, assessments and reports. Works without a network and synchronises when one is available.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="36"/>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about_dialog.py" line="41"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="127"/>
+        <source>Uppföljaren kan inte starta.</source>
+        <translation>Uppföljaren cannot start.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentView</name>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="95"/>
+        <source>Sök fråga eller vägledning (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="138"/>
+        <source>Kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="145"/>
+        <source>Tal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="187"/>
+        <source>Båda delarna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="308"/>
+        <source>Svar: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="370"/>
+        <source>Underlag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="394"/>
+        <source>Bifoga fil till frågan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="404"/>
+        <source>Besvarade %1 av %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="82"/>
+        <source>Ändringslogg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="93"/>
+        <source>Filtrera på person, fält eller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CannotSaveBanner</name>
+    <message>
+        <location filename="../../app/ui/visits/save_status.py" line="53"/>
+        <source>Försök igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/save_status.py" line="62"/>
+        <source>&lt;b&gt;Kan inte spara.&lt;/b&gt; Det du skrivit finns kvar på skärmen men är inte sparat. Programmet försöker igen när du ändrar något eller trycker på Försök igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtraFollowupDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="43"/>
+        <source>Extra uppföljning %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="48"/>
+        <source>Enhet</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="60"/>
+        <source>Skäl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="64"/>
+        <source>Beskrivning av skälet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="65"/>
+        <source>T.ex. vilka brister som ska kontrolleras igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="67"/>
+        <source>Planerat datum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="74"/>
+        <source>Planerat datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="78"/>
+        <source>&amp;Enhet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="79"/>
+        <source>&amp;Skäl:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="80"/>
+        <source>&amp;Beskrivning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="86"/>
+        <source>Den extra uppföljningen läggs till utöver rytmen och sparas direkt. Handläggare kan väljas i tabellen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="92"/>
+        <source>Lägg till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="93"/>
+        <source>Avbryt</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FactcheckView</name>
+    <message>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="29"/>
+        <source>Utkastet skickas till enheten för sakgranskning: enheten rättar sakfel, inte bedömningarna. Skriv in svaret och vad som ändrades, med datum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="33"/>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="37"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="50"/>
+        <source>Utkast skickat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="38"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="53"/>
+        <source>Svar mottaget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="41"/>
+        <source>Enhetens synpunkter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="43"/>
+        <source>Vad som ändrades i rapporten, och varför</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="44"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="55"/>
+        <source>Enhetens svar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="45"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="58"/>
+        <source>Ändringar efter sakgranskningen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FinalizeView</name>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="108"/>
+        <source>Kontrollera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="109"/>
+        <source>Fastställ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="110"/>
+        <source>Ändra (ny revision)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="112"/>
+        <source>Jag har läst varje träff och personuppgifterna ska stå kvar i rapporten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="129"/>
+        <source>Det här saknas eller behöver ses över (klicka för att gå dit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="135"/>
+        <source>Visa revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="137"/>
+        <source>Revisioner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="178"/>
+        <source>ingen ägare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="181"/>
+        <source>Fastställd revision %1 av %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="184"/>
+        <source>Utkast, revision %1. Ägare: %2. Besvarade %3 av %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="195"/>
+        <source>Revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="197"/>
+        <source>fastställd %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="204"/>
+        <source>Delen är låst. Ändra genom att öppna en ny revision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="220"/>
+        <source>Inget saknas. Delen kan fastställas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="222"/>
+        <source>%1 saker saknas, %2 möjliga personuppgifter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingListModel</name>
+    <message>
+        <location filename="../../app/ui/visits/finding_model.py" line="74"/>
+        <source>(ingen text än)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="74"/>
+        <source>Ta bort fyndet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="85"/>
+        <source>Fynd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="91"/>
+        <source>Vad som iakttagits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="99"/>
+        <source>Vad utföraren ska göra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="103"/>
+        <source>Välj hur bristen följs upp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="107"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="161"/>
+        <source>Åtgärdsplan mottagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="108"/>
+        <source>Typ</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="109"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="110"/>
+        <source>Frågor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="112"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="153"/>
+        <source>Krav på åtgärd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="113"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="159"/>
+        <source>Senast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="114"/>
+        <source>Uppföljning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="120"/>
+        <source>Sammanfattande bedömning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="148"/>
+        <source>Typ av fynd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="151"/>
+        <source>Fyndets text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="156"/>
+        <source>Uppföljning av brist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="175"/>
+        <source>Nya fynd i: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="213"/>
+        <source>Välj eller lägg till ett fynd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="250"/>
+        <source>Ingen fråga kopplad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="252"/>
+        <source>Koppla en fråga …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="302"/>
+        <source>Ta bort fyndet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="303"/>
+        <source>Ta bort fyndet? Det syns fortfarande i ändringsloggen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="33"/>
+        <source>Välkommen till Uppföljaren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="37"/>
+        <source>Ange vem som använder datorn. Namnet står vid varje ändring du gör i en uppföljning, och listan Mina uppföljningar utgår från det.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="43"/>
+        <source>För- och efternamn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="45"/>
+        <source>Verksamhetsuppföljare (omsorg, SoL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="46"/>
+        <source>MAS (hälso- och sjukvård, HSL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="57"/>
+        <source>Namn</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="58"/>
+        <source>Roll</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="59"/>
+        <source>Stadsdelsförvaltning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="78"/>
+        <source>Skriv ditt namn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="268"/>
+        <source>Vad som granskas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="269"/>
+        <source>Uppfyllt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="270"/>
+        <source>Delvis uppfyllt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="271"/>
+        <source>Ej uppfyllt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="272"/>
+        <source>Personalens kunskap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="42"/>
+        <source>Importera enheter</source>
+        <translation>Import units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="48"/>
+        <source>Fel i filen</source>
+        <translation>Problems in the file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="50"/>
+        <source>Rad</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="50"/>
+        <source>Kolumn</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="50"/>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="50"/>
+        <source>Fel</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="60"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="61"/>
+        <source>&amp;Kopiera felen</source>
+        <translation>&amp;Copy problems</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="62"/>
+        <source>Kopiera felen till urklipp</source>
+        <translation>Copy the problems to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="75"/>
+        <source>%1 är importerad: %2 nya, %3 ändrade och %4 oförändrade enheter.</source>
+        <translation>%1 was imported: %2 new, %3 changed and %4 unchanged units.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="103"/>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="107"/>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="110"/>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="122"/>
+        <source>Navigering</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="123"/>
+        <source>Sida</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="124"/>
+        <source>&amp;Importera enheter…</source>
+        <translation>&amp;Import units…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="125"/>
+        <source>&amp;Avsluta</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="126"/>
+        <source>&amp;Om Uppföljaren</source>
+        <translation>&amp;About Uppföljaren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="127"/>
+        <source>Växla mellan navigering och sida</source>
+        <translation>Switch between navigation and page</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="133"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="135"/>
+        <source>Data: %1</source>
+        <translation>Data: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="162"/>
+        <source>Sidan %1 kunde inte visas. Detaljer finns i loggen.</source>
+        <translation>The page %1 could not be shown. Details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="237"/>
+        <source>Import klar: %1 nya, %2 ändrade, %3 oförändrade enheter.</source>
+        <translation>Import done: %1 new, %2 changed, %3 unchanged units.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="75"/>
+        <source>Planering</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="87"/>
+        <source>Årets uppföljningar, fördelade på handläggare och månader.</source>
+        <translation>This year&apos;s follow-ups, spread over officers and months.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="89"/>
+        <source>Årsplan enligt rytmen: udda och jämna år, nya enheter och avvikelser</source>
+        <translation>Year plan following the rhythm: odd and even years, new units and deviations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="91"/>
+        <source>Jämn fördelning mellan verksamhetsuppföljare och MAS</source>
+        <translation>An even share between follow-up officers and MAS</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="93"/>
+        <source>Varningar för krockar, semester och enheter som saknar uppföljning</source>
+        <translation>Warnings for clashes, holidays and units without a follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="76"/>
+        <source>Verksamheter</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="77"/>
+        <source>Uppföljningar</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="97"/>
+        <source>Besöken och bedömningarna, från bokning till färdig uppföljning.</source>
+        <translation>Visits and assessments, from booking to a finished follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="99"/>
+        <source>Bokade och genomförda besök per enhet</source>
+        <translation>Booked and completed visits per unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="100"/>
+        <source>Mallens frågor med bedömning, kommentar och bilagor</source>
+        <translation>The template&apos;s questions with assessment, comment and attachments</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="102"/>
+        <source>Utkast som sparas medan du skriver, också utan nätverk</source>
+        <translation>Drafts saved as you type, also without a network</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="78"/>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="106"/>
+        <source>Uppföljningsrapporter som PDF, en i taget eller många på en gång.</source>
+        <translation>Follow-up reports as PDF, one at a time or many at once.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="108"/>
+        <source>Förhandsvisning av rapporten innan den skickas</source>
+        <translation>A preview of the report before it is sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="110"/>
+        <source>Utkast med vattenstämpel och slutliga rapporter</source>
+        <translation>Drafts with a watermark and final reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="112"/>
+        <source>Rapporter för flera enheter i ett svep</source>
+        <translation>Reports for several units in one go</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="79"/>
+        <source>Synk</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="115"/>
+        <source>Utbyte med den gemensamma mappen när nätverket finns.</source>
+        <translation>Exchange with the shared folder when the network is available.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="117"/>
+        <source>Skicka färdiga uppföljningar och hämta kollegornas</source>
+        <translation>Send finished follow-ups and fetch your colleagues&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="119"/>
+        <source>Vad som väntar på att skickas, och när det senast lyckades</source>
+        <translation>What is waiting to be sent, and when it last succeeded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="121"/>
+        <source>Konflikter visas så att du kan välja version</source>
+        <translation>Conflicts are shown so that you can choose a version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="80"/>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="125"/>
+        <source>Läget i hela staden: vad som är gjort och vad som återstår.</source>
+        <translation>The state of the whole city: what is done and what remains.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="127"/>
+        <source>Uppföljningar per stadsdel, typ och regiform</source>
+        <translation>Follow-ups per district, type and form of operation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="129"/>
+        <source>Enheter som inte följts upp enligt rytmen</source>
+        <translation>Units not followed up according to the rhythm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="131"/>
+        <source>Underlag för export till Excel</source>
+        <translation>Data for export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/navigation.py" line="81"/>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>NewVisitDialog</name>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="65"/>
+        <source>Ny uppföljning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="82"/>
+        <source>Enhet</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="83"/>
+        <source>Uppföljningsår</source>
+        <translation type="unfinished">Follow-up years</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="91"/>
+        <source>Starta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="103"/>
+        <source>Välj en enhet i listan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <location filename="../../app/ui/visits/save_status.py" line="81"/>
+        <source>Stäng</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerDelegate</name>
+    <message>
+        <location filename="../../app/ui/plan_delegates.py" line="71"/>
+        <source>Välj handläggare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_delegates.py" line="72"/>
+        <source>Ej tilldelad</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../app/ui/placeholder_page.py" line="29"/>
+        <source>Kommer snart</source>
+        <translation>Coming soon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/placeholder_page.py" line="33"/>
+        <source>Här kommer du att hitta:</source>
+        <translation>Here you will find:</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCalendar</name>
+    <message>
+        <location filename="../../app/ui/plan_calendar.py" line="25"/>
+        <source>Kalender med planerade besök</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanDateDelegate</name>
+    <message>
+        <location filename="../../app/ui/plan_delegates.py" line="45"/>
+        <source>Planerat datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPage</name>
+    <message>
+        <location filename="../../app/ui/planning_page.py" line="120"/>
+        <source>Ändra datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/planning_page.py" line="124"/>
+        <source>Ta bort datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/planning_page.py" line="128"/>
+        <source>Ta bort extra uppföljning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/planning_page.py" line="132"/>
+        <source>Lägg till extra uppföljning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/planning_page.py" line="172"/>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/planning_page.py" line="173"/>
+        <source>iCalendar (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/planning_page.py" line="175"/>
+        <source>Exportera planen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanningView</name>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="61"/>
+        <source>Planår</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="63"/>
+        <source>Sök enhet eller enhets-id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="65"/>
+        <source>Sök i planen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="66"/>
+        <source>E&amp;xtra uppföljning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="67"/>
+        <source>&amp;Fördela otilldelade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="69"/>
+        <source>Föreslår handläggare för uppföljningar utan handläggare, så att belastningen blir jämn inom stadsdelen. Gjorda val ändras inte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="71"/>
+        <source>Rytmre&amp;gler…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="72"/>
+        <source>Vilka år varje enhetstyp följs upp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="74"/>
+        <source>&amp;Exportera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="77"/>
+        <source>Excel (.xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="78"/>
+        <source>Kalender för Outlook (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="83"/>
+        <source>&amp;År:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="94"/>
+        <source>Filtrera på stadsdel</source>
+        <translation type="unfinished">Filter by district</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="95"/>
+        <source>Filtrera på typ</source>
+        <translation type="unfinished">Filter by type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="96"/>
+        <source>Filtrera på regiform</source>
+        <translation type="unfinished">Filter by form of operation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="97"/>
+        <source>Filtrera på handläggare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="98"/>
+        <source>Filtrera på status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="99"/>
+        <source>Bara med var&amp;ning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="102"/>
+        <source>S&amp;tadsdel:</source>
+        <translation type="unfinished">&amp;District:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="102"/>
+        <source>T&amp;yp:</source>
+        <translation type="unfinished">T&amp;ype:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="103"/>
+        <source>&amp;Regiform:</source>
+        <translation type="unfinished">&amp;Form:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="104"/>
+        <source>&amp;Handläggare:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="105"/>
+        <source>Stat&amp;us:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="116"/>
+        <source>Antal per status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="120"/>
+        <source>Årsplan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="148"/>
+        <source>Besök den valda dagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="155"/>
+        <source>Dubbelklicka på ett besök för att visa det i listan, där datum och handläggare ändras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="168"/>
+        <location filename="../../app/ui/plan_view.py" line="176"/>
+        <source>Varningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="174"/>
+        <source>&amp;Lista</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="175"/>
+        <source>&amp;Kalender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="213"/>
+        <location filename="../../app/ui/plan_view.py" line="214"/>
+        <location filename="../../app/ui/plan_view.py" line="215"/>
+        <location filename="../../app/ui/plan_view.py" line="216"/>
+        <location filename="../../app/ui/plan_view.py" line="217"/>
+        <source>Alla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="264"/>
+        <source>%1 uppföljningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="266"/>
+        <source>%1 varningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="267"/>
+        <source>&amp;Varningar (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="278"/>
+        <source>Besök %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="282"/>
+        <source>ej tilldelad</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreanalysisView</name>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="56"/>
+        <source>Begärda dokument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="80"/>
+        <source>Nyckeltal och anteckningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="92"/>
+        <source>Vad som är känt före besöket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="94"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="98"/>
+        <source>Anteckningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="103"/>
+        <source>Brister från föregående uppföljning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="108"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="113"/>
+        <source>Misstanke om oegentligheter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="109"/>
+        <source>Misstänkta oegentligheter (visas tydligt i besöket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="111"/>
+        <source>Vad som misstänks och vad som gjorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="115"/>
+        <source>Anteckning om misstanke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="145"/>
+        <source>%1 av %2 dokument mottagna. Bocka i Mottaget; dubbelklicka på datumet för att ändra det.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="161"/>
+        <source>Inga brister att följa upp från en tidigare fastställd uppföljning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="167"/>
+        <source>Från %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="170"/>
+        <source>Krav på åtgärd: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="176"/>
+        <source>Inte bedömd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="180"/>
+        <source>Vad som gjorts, och vad som visar det</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="184"/>
+        <source>Tidigare brist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="185"/>
+        <source>Tidigare brist, kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="193"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="194"/>
+        <source>Kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="233"/>
+        <source>Dokument</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../app/ui/tasks.py" line="195"/>
+        <source>Något gick fel. Arbetet avbröts och inget har sparats i halvfärdigt skick. Detaljer finns i loggen.</source>
+        <translation>Something went wrong. The work was stopped and nothing was saved half-done. Details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <location filename="../../app/ui/tasks.py" line="160"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="115"/>
+        <source>Skriv talet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="119"/>
+        <source>Svar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="140"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="237"/>
+        <source>Ej uppfyllt: en brist ska skrivas i Fynd, kopplad till frågan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="143"/>
+        <source>Skapa brist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="150"/>
+        <source>Kommentar: vad bedömningen bygger på</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="153"/>
+        <source>Underlag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="163"/>
+        <source>Bifoga fil till frågan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="191"/>
+        <source>Grund: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="201"/>
+        <source>Förra uppföljningen: frågan besvarades inte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="203"/>
+        <source>Inget svar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="204"/>
+        <source>Förra uppföljningen (%1): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="208"/>
+        <source>Bilagor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="209"/>
+        <source>Inga bilagor till frågan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="229"/>
+        <source>Kommentar (krävs för detta svar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="229"/>
+        <source>Kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="236"/>
+        <source>Ej uppfyllt: en brist är kopplad till frågan (se Fynd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="62"/>
+        <source>Ändra fastställd del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="64"/>
+        <source>%1 är fastställd. En ändring blir en ny revision; den fastställda revisionen finns kvar och kan läsas. Skriv varför den ändras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="70"/>
+        <source>Ny revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RhythmRulesDialog</name>
+    <message>
+        <location filename="../../app/ui/plan_rules_dialog.py" line="30"/>
+        <source>Rytmregler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_rules_dialog.py" line="36"/>
+        <source>Rytm för %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_rules_dialog.py" line="48"/>
+        <source>Ändringar sparas direkt och gäller för alla planer som visas efter ändringen. En enhet med egen paritet i registret följer sin egen rytm. Uppföljningar som redan påbörjats ligger kvar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_rules_dialog.py" line="54"/>
+        <source>Stäng</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStatusLabel</name>
+    <message>
+        <location filename="../../app/ui/visits/save_status.py" line="29"/>
+        <source>Alla ändringar sparas automatiskt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/save_status.py" line="33"/>
+        <source>Sparat %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/save_status.py" line="37"/>
+        <source>Inte sparat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="45"/>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="46"/>
+        <source>Allmänt</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="47"/>
+        <source>Handläggare</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="48"/>
+        <location filename="../../app/ui/settings_page.py" line="127"/>
+        <source>Gemensam mapp</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="71"/>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="76"/>
+        <source>&amp;Språk:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="78"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="80"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="82"/>
+        <source>Logotyp</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="84"/>
+        <source>Ingen logotyp: rapporterna får stadens standard</source>
+        <translation>No logo: reports use the city&apos;s standard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="85"/>
+        <source>&amp;Välj…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="86"/>
+        <location filename="../../app/ui/settings_page.py" line="214"/>
+        <source>Välj logotyp</source>
+        <translation>Choose logo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="88"/>
+        <source>&amp;Logotyp:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="89"/>
+        <source>Logotypen visas i rapporternas sidhuvud (PNG eller JPEG).</source>
+        <translation>The logo is shown in the report header (PNG or JPEG).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="98"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="100"/>
+        <source>&amp;Namn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="102"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="103"/>
+        <source>Inte vald</source>
+        <translation>Not chosen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="104"/>
+        <source>Verksamhetsuppföljare</source>
+        <translation>Follow-up officer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="105"/>
+        <source>MAS (medicinskt ansvarig sjuksköterska)</source>
+        <translation>MAS (medically responsible nurse)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="108"/>
+        <source>&amp;Roll:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="110"/>
+        <source>Stadsdel</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="111"/>
+        <source>Hela staden</source>
+        <translation>The whole city</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="120"/>
+        <source>S&amp;tadsdel:</source>
+        <translation>&amp;District:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="130"/>
+        <source>V&amp;älj…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="131"/>
+        <location filename="../../app/ui/settings_page.py" line="220"/>
+        <source>Välj gemensam mapp</source>
+        <translation>Choose shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="133"/>
+        <source>&amp;Mapp:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="136"/>
+        <source>Status för gemensam mapp</source>
+        <translation>Shared folder status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="202"/>
+        <source>Ingen mapp vald: den inbyggda demomappen används.</source>
+        <translation>No folder chosen: the built-in demo folder is used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="205"/>
+        <source>✓ Mappen finns och kan användas.</source>
+        <translation>✓ The folder exists and can be used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="208"/>
+        <source>Mappen finns inte eller går inte att nå just nu. Kontrollera sökvägen; arbetet sparas lokalt tills mappen går att nå.</source>
+        <translation>The folder does not exist or cannot be reached right now. Check the path; work is kept locally until the folder can be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="215"/>
+        <source>Bilder (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePage</name>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="109"/>
+        <source>Mallversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="113"/>
+        <source>&amp;Läs in ny version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="117"/>
+        <source>&amp;Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="125"/>
+        <source>Sök i frågor och vägledning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="126"/>
+        <source>Sök i mallen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="132"/>
+        <source>Filtrera på enhetstyp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="133"/>
+        <source>Alla enhetstyper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="137"/>
+        <source>Filtrera på del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="138"/>
+        <source>Båda delarna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="147"/>
+        <source>&amp;Sök:</source>
+        <translation type="unfinished">&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="157"/>
+        <source>Områden och frågor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="168"/>
+        <source>Vägledning för vald fråga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="182"/>
+        <source>&amp;Frågor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="183"/>
+        <source>Versions&amp;historik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="194"/>
+        <source>Inlästa mallversioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="198"/>
+        <source>Jämför från version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="200"/>
+        <source>Jämför med version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="204"/>
+        <source>Skillnader mellan versionerna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="207"/>
+        <source>Jämför version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="209"/>
+        <source>med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="246"/>
+        <location filename="../../app/ui/template_page.py" line="267"/>
+        <source> (gäller nu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="264"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="264"/>
+        <source>Giltig från</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="264"/>
+        <source>Områden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="264"/>
+        <source>Frågor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="265"/>
+        <source>Inläst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="265"/>
+        <source>Fil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="283"/>
+        <source>Ingen mall är inläst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="285"/>
+        <source>%1, giltig från %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="297"/>
+        <source>%1 av %2 frågor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="342"/>
+        <source>Läs in mallversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="342"/>
+        <source>Mallfiler (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="356"/>
+        <source>Version %1 är inläst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="357"/>
+        <source>Version %1 var redan inläst med samma innehåll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="372"/>
+        <source>Uppföljningsmall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="378"/>
+        <source>… och %1 till (se detaljer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitDetail</name>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="40"/>
+        <source>Enhetsdetaljer</source>
+        <translation>Unit details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="45"/>
+        <source>Välj en enhet i listan för att se uppgifterna här.</source>
+        <translation>Choose a unit in the list to see its details here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="71"/>
+        <source>Enhets-id</source>
+        <translation>Unit id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="72"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="73"/>
+        <source>Regiform</source>
+        <translation>Form of operation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="74"/>
+        <source>Utförare</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="75"/>
+        <source>Adress</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="76"/>
+        <source>Stadsdel</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="77"/>
+        <source>Uppföljande stadsdel</source>
+        <translation>Following-up district</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="78"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="79"/>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="80"/>
+        <source>Uppföljningsår</source>
+        <translation>Follow-up years</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="81"/>
+        <source>Verksamhetschef</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="82"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="120"/>
+        <source>Utanför staden</source>
+        <translation>Outside the city</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="124"/>
+        <source>Udda år</source>
+        <translation>Odd years</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="124"/>
+        <source>Jämna år</source>
+        <translation>Even years</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="125"/>
+        <source>Inte bestämt</source>
+        <translation>Not decided</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="137"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="139"/>
+        <source>från %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="141"/>
+        <source>till %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_detail.py" line="142"/>
+        <source>Tills vidare</source>
+        <translation>Until further notice</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTableModel</name>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="71"/>
+        <source>Utanför staden</source>
+        <translation>Outside the city</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="92"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="93"/>
+        <source>Enhets-id</source>
+        <translation>Unit id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="94"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="95"/>
+        <source>Regiform</source>
+        <translation>Form of operation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="96"/>
+        <source>Utförare</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="97"/>
+        <source>Stadsdel</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="98"/>
+        <source>Uppföljande stadsdel</source>
+        <translation>Following-up district</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_table_model.py" line="99"/>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsView</name>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="53"/>
+        <source>Sök på namn, enhets-id, utförare eller adress</source>
+        <translation>Search by name, unit id, provider or address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="54"/>
+        <source>Sök enhet</source>
+        <translation>Search units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="58"/>
+        <source>Filtrera på stadsdel</source>
+        <translation>Filter by district</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="59"/>
+        <source>Filtrera på typ</source>
+        <translation>Filter by type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="60"/>
+        <source>Filtrera på regiform</source>
+        <translation>Filter by form of operation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="63"/>
+        <source>Antal enheter som visas</source>
+        <translation>Number of units shown</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="65"/>
+        <source>&amp;Sök:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="79"/>
+        <source>Enheter</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="166"/>
+        <source>Alla stadsdelar</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="168"/>
+        <source>Alla typer</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="170"/>
+        <source>Alla regiformer</source>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="223"/>
+        <source>1 enhet</source>
+        <translation>1 unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="224"/>
+        <source>%1 enheter</source>
+        <translation>%1 units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/units_page.py" line="226"/>
+        <source>Visar %1 av %2 enheter</source>
+        <translation>Showing %1 of %2 units</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStepView</name>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="34"/>
+        <source>Tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="38"/>
+        <source>Besöket började</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="39"/>
+        <source>Besöket slutade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="40"/>
+        <source>Besökets start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="42"/>
+        <source>Besökets slut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="46"/>
+        <source>Deltagare från verksamheten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="58"/>
+        <source>Deltagare: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="62"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="66"/>
+        <source>Metod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="65"/>
+        <source>Hur besöket gjordes: intervjuer, rundvandring, stickprov i dokumentation …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitWindow</name>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="135"/>
+        <source>Uppföljning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="138"/>
+        <source>Ångra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="141"/>
+        <source>Gör om</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="148"/>
+        <source>Ångra: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="151"/>
+        <source>Sök fråga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="154"/>
+        <source>Bifoga fil…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="156"/>
+        <source>Ändringslogg…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="164"/>
+        <source>%1 – uppföljning %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="169"/>
+        <source>fastställd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="169"/>
+        <source>utkast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="170"/>
+        <source>ingen ägare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="175"/>
+        <source>Mall %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="182"/>
+        <source>Misstanke om oegentligheter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="220"/>
+        <source>Bifoga fil till uppföljningen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="235"/>
+        <source>Kan inte spara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="236"/>
+        <source>Ändringar är inte sparade eftersom databasen inte går att skriva till. Stänger du nu går de förlorade. Stänga ändå?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="137"/>
+        <source>Uppföljningar</source>
+        <translation type="unfinished">Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="140"/>
+        <source>Alla år</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="146"/>
+        <source>Alla statusar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="149"/>
+        <source>Mina uppföljningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="152"/>
+        <source>Sök enhet, stadsdel eller uppföljare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="154"/>
+        <source>Ny uppföljning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="155"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="217"/>
+        <source>Öppna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="200"/>
+        <source>Inga uppföljningar med de här valen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/visits/visits_page.py" line="201"/>
+        <source>%n uppföljningar</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="217"/>
+        <source>Välj en uppföljning i listan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
