@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -220,7 +221,7 @@ class Share:
             self.root,
         )
 
-    def _call(self, func, path: Path, action: str) -> None:  # type: ignore[no-untyped-def]
+    def _call(self, func: Callable[[Path], None], path: Path, action: str) -> None:
         try:
             func(path)
         except OSError as exc:

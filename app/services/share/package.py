@@ -27,7 +27,7 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,9 @@ _NAME_RE = re.compile(
     r"^(?P<followup>[A-Za-z0-9][A-Za-z0-9_-]{0,63})\.(?P<part>sol|hsl)\.r(?P<revision>\d{1,9})"
     r"\.(?P<sha>[0-9a-f]{16})\.pkg$"
 )
+
+
+_Fail = Callable[[str], PackageError]
 
 
 @dataclass(frozen=True)
@@ -266,7 +269,9 @@ def verify_package_bytes(
     return Package(meta, members, sha256, key_id, manifest)
 
 
-def _read_members(archive: zipfile.ZipFile, limits: PackageLimits, fail):  # type: ignore[no-untyped-def]
+def _read_members(
+    archive: zipfile.ZipFile, limits: PackageLimits, fail: _Fail
+) -> tuple[dict[str, Any], dict[str, bytes]]:
     infos = archive.infolist()
     if len(infos) > limits.max_members + 1:
         raise fail("för många filer i paketet")
@@ -314,7 +319,7 @@ def _read_members(archive: zipfile.ZipFile, limits: PackageLimits, fail):  # typ
     return manifest, members
 
 
-def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, fail) -> bytes:  # type: ignore[no-untyped-def]
+def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, fail: _Fail) -> bytes:
     if info.file_size > cap:
         raise fail(f"filen {info.filename!r} är för stor")
     # The header's size can lie (zip bomb): read at most cap + 1 bytes.
@@ -325,7 +330,12 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, fail
     return content
 
 
-def _check_manifest(manifest, members, trusted_keys, fail):  # type: ignore[no-untyped-def]
+def _check_manifest(
+    manifest: dict[str, Any],
+    members: dict[str, bytes],
+    trusted_keys: Mapping[str, TrustedKey],
+    fail: _Fail,
+) -> tuple[PackageMeta, str]:
     if manifest.get("format") != PACKAGE_FORMAT:
         raise fail("det är inget paket från Uppföljaren")
     version = manifest.get("format_version")

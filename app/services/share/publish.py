@@ -276,7 +276,17 @@ def publish_package(
     return PublishResult(status, name, final, sha256, conflicting, quarantined, message)
 
 
-def _link_verified(share, device_id, folder, name, data, sha256, status, quarantined, sync):  # type: ignore[no-untyped-def]
+def _link_verified(
+    share: Share,
+    device_id: str,
+    folder: Path,
+    name: str,
+    data: bytes,
+    sha256: str,
+    status: str,
+    quarantined: Path | None,
+    sync: bool,
+) -> tuple[str, Path | None]:
     final = folder / name
     for _attempt in range(3):
         try:
