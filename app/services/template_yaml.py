@@ -100,41 +100,129 @@ class NodeReader:
 
 # A template is at most about six levels deep. libyaml's C composer recurses
 # without a limit (a deeply nested file crashes the process) and its scanner
-# is quadratic in unclosed flow brackets, so depth is checked first: brackets
-# with a regex, then block nesting from the (iterative) event stream.
+# is quadratic in unclosed flow brackets. So brackets are counted first with a
+# regex, and nodes are built here from libyaml's event stream without
+# recursion, stopping past MAX_DEPTH. Building them here also skips PyYAML's
+# Python tag resolver, the slowest step: only "is this scalar null?" matters,
+# since every value is read as the text the editor wrote.
 MAX_DEPTH = 40
 _BRACKETS = re.compile(r"[\[\]{}]")
-_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
 
 
-def _too_deep(text: str) -> bool:
+class _TooDeep(Exception):
+    pass
+
+
+class _Unsupported(Exception):
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def _brackets_too_deep(text: str) -> bool:
     depth = 0
     for match in _BRACKETS.finditer(text):
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
         if depth > MAX_DEPTH:
             return True
-    depth = 0
-    for event in yaml.parse(text, Loader=LOADER):
-        if isinstance(event, _OPEN):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        elif isinstance(event, _CLOSE):
-            depth -= 1
     return False
+
+
+_NULL_VALUES = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+def _build(text: str) -> Node | None:
+    """Nodes from events, iteratively; like yaml.compose for one document.
+    (A hot loop: events are pulled from the C parser directly, and attaching
+    a child is inlined.)"""
+    stack: list[list[Any]] = []  # [container node, pending mapping key or None]
+    anchors: dict[str, Node] = {}
+    root: Node | None = None
+    documents = 0
+    scalar_event, scalar_node = yaml.ScalarEvent, yaml.ScalarNode
+    seq_start, map_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
+    seq_end, map_end = yaml.SequenceEndEvent, yaml.MappingEndEvent
+    seq_node = yaml.SequenceNode
+    loader = LOADER(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if kind is scalar_event:
+                tag = event.tag
+                if not tag or tag == "!":
+                    tag = NULL_TAG if event.implicit[0] and event.value in _NULL_VALUES else STR_TAG
+                node: Node = scalar_node(tag, event.value, event.start_mark, event.end_mark,
+                                         style=event.style)
+            elif kind is seq_end or kind is map_end:
+                stack.pop()[0].end_mark = event.end_mark
+                continue
+            elif kind is seq_start or kind is map_start:
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep
+                if kind is seq_start:
+                    node = seq_node(event.tag or SEQ_TAG, [], event.start_mark, None,
+                                    flow_style=event.flow_style)
+                else:
+                    node = yaml.MappingNode(event.tag or MAP_TAG, [], event.start_mark, None,
+                                            flow_style=event.flow_style)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in anchors:
+                    raise _Unsupported("hänvisning (*namn) till något som inte finns",
+                                       event.start_mark)
+                node = anchors[event.anchor]
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unsupported("filen innehåller mer än ett dokument (---)",
+                                       event.start_mark)
+                continue
+            else:  # stream start/end, document end
+                continue
+            if kind is not yaml.AliasEvent and event.anchor is not None:
+                anchors[event.anchor] = node
+            if not stack:
+                root = node
+            else:
+                top = stack[-1]
+                if type(top[0]) is seq_node:
+                    top[0].value.append(node)
+                elif top[1] is None:
+                    top[1] = node
+                else:
+                    top[0].value.append((top[1], node))
+                    top[1] = None
+            if kind is seq_start or kind is map_start:
+                stack.append([node, None])
+    finally:
+        loader.dispose()
+    return root
 
 
 def compose(text: str, reader: NodeReader) -> Node | None:
     """The single YAML document in ``text`` as nodes, or None with the
     problem (line and column where YAML gives them) recorded on ``reader``."""
+    too_deep = f"Filen är för djupt nästlad (över {MAX_DEPTH} nivåer)."
     try:
-        if _too_deep(text):
-            reader.problems.append(
-                InputProblem(reader.filename, f"Filen är för djupt nästlad (över {MAX_DEPTH} nivåer).")
-            )
+        if _brackets_too_deep(text):
+            reader.problems.append(InputProblem(reader.filename, too_deep))
             return None
-        return yaml.compose(text, Loader=LOADER)
+        return _build(text)
+    except _TooDeep:
+        reader.problems.append(InputProblem(reader.filename, too_deep))
+    except _Unsupported as error:
+        mark = error.mark
+        line = mark.line + 1 if mark is not None else None
+        column = str(mark.column + 1) if mark is not None else None
+        reader.problems.append(InputProblem(
+            reader.filename, f"YAML-filen kan inte läsas ({error.message}).", line, column))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = plain_words(error.problem or error.context or "okänt fel")
