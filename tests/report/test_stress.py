@@ -113,3 +113,14 @@ def test_value_answers_print_as_given() -> None:
     assert isinstance(data.areas[0].questions[0], QuestionResult)
     text = pypdf_text(render_report_bytes(data))
     assert "87 %" in text and "Övriga svar 1" in text
+
+
+def test_table_headers_repeat_only_at_page_tops() -> None:
+    """A table split must not leave a second header row in the middle of a page."""
+    for seed in (1, 4, 8):
+        data = sample_report_data(n_questions=98, n_deficiencies=12, seed=seed)
+        for page in pypdf_pages(render_report_bytes(data)):
+            lines = [line.strip() for line in page.splitlines()]
+            headers = sum(line == "Fråga och kommentar" for line in lines)
+            areas_started = sum(line in {a.title for a in data.areas} for line in lines)
+            assert headers <= areas_started + 1, (seed, lines[:12])

@@ -94,11 +94,11 @@ def _facts(data: ReportData) -> Table:
 def _internal_note(data: ReportData) -> list[Flowable]:
     if not data.internal_copy:
         return []
-    box = Table([[[
+    box = fl.ReportTable([[[
         fl.para("Intern anteckning – misstänkta oegentligheter", "internal_head"),
         fl.para("Denna del finns bara i den interna kopian och lämnas inte ut.", "note"),
         *fl.text_block(data.internal_note, "Ingen anteckning.", "internal"),
-    ]]], colWidths=[fl.CONTENT_WIDTH], splitInRow=1)
+    ]]], colWidths=[fl.CONTENT_WIDTH])
     box.setStyle(st.internal_box_style())
     box.outline = ("Intern anteckning", "internal", 0)  # type: ignore[attr-defined]
     return [Spacer(0, 8), box]

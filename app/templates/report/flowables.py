@@ -21,6 +21,39 @@ from app.templates.report.data import ANSWER_LABELS, Area, QuestionResult, answe
 from app.templates.report.markup import Run, clean_text, split_paragraphs, text_paragraph
 
 CONTENT_WIDTH = st.PAGE_SIZE[0] - st.MARGIN_LEFT - st.MARGIN_RIGHT
+
+FRAME_HEIGHT = st.PAGE_SIZE[1] - st.MARGIN_TOP - st.MARGIN_BOTTOM
+# Rows shorter than this move whole to the next page; taller ones break across it.
+ROW_SPLIT_MIN_HEIGHT = FRAME_HEIGHT / 4
+
+
+class ReportTable(Table):
+    """A table whose tall rows break across pages (so a cell taller than a page lays out).
+
+    reportlab either splits between rows first and then fits the rest into the
+    leftover space, which can draw a second header row mid-page, or splits
+    inside any row that straddles the page end, which breaks short questions
+    for no reason. Here the split goes inside a row first (so the top half
+    stays with the part above it), but only for a row too tall to be worth
+    moving; a shorter row goes whole to the next page.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # The split parts are made by reportlab through this class with these set again.
+        kwargs.setdefault("splitByRow", 0)
+        kwargs.setdefault("splitInRow", 26)  # a split part must hold at least two lines
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Flowable]:  # noqa: N802, N803
+        if doInRowSplit:
+            used = 0.0
+            for height in self._rowHeights:
+                if used + height > availHeight:
+                    if height < ROW_SPLIT_MIN_HEIGHT:
+                        return []
+                    break
+                used += height
+        return super()._splitRows(availHeight, doInRowSplit=doInRowSplit)
 DASH = "–"
 
 
@@ -85,8 +118,8 @@ def list_table(header: Sequence[str], rows: Iterable[Sequence[object]],
                widths_mm: Sequence[float]) -> Table:
     """A table of Paragraph cells that repeats its header and may split inside a tall row."""
     body = [list(r) for r in rows]
-    table = Table([_head(*header), *body], colWidths=[w * mm for w in widths_mm],
-                  repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table = ReportTable([_head(*header), *body], colWidths=[w * mm for w in widths_mm],
+                        repeatRows=1, hAlign="LEFT")
     table.setStyle(st.grid_table_style())
     return table
 
@@ -103,8 +136,7 @@ def facts_table(pairs: Sequence[tuple[str, str]]) -> Table:
             row += [cell(label, "cell_label"), cell(value or DASH if label else "")]
         rows.append(row)
     label_w, value_w = 34 * mm, CONTENT_WIDTH / 2 - 34 * mm
-    table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT",
-                  splitInRow=1)
+    table = ReportTable(rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT")
     table.setStyle(st.facts_table_style())
     return table
 
