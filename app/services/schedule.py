@@ -10,8 +10,11 @@ edit function flushes at once; the caller's transaction commits.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
@@ -180,6 +183,26 @@ def _interleave(keys: list[int], officer_of: dict[int, int | None]) -> list[int]
     return ordered
 
 
+def _insert_new(session: Session, rows: list[dict[str, object]]) -> None:
+    """Insert rhythm entries, skipping any another process added meanwhile
+    (the GUI and the CLI may build the same year at once).
+
+    Core executemany: the ORM bulk path batches for RETURNING, far slower.
+    """
+    table = PlanEntry.__table__
+    dialect = session.get_bind().dialect.name
+    statement: Any
+    if dialect == "sqlite":
+        statement = sqlite_insert(table).on_conflict_do_nothing(
+            index_elements=["unit_id", "year", "kind"])
+    elif dialect == "postgresql":
+        statement = postgresql_insert(table).on_conflict_do_nothing(
+            index_elements=["unit_id", "year", "kind"])
+    else:
+        statement = insert(table)
+    session.connection().execute(statement, rows)
+
+
 def build_year_plan(session: Session, year: int, district: str | None = None, *,
                     today: date | None = None) -> list[PlanRow]:
     """The plan for ``year`` (optionally one responsible district, by name).
@@ -209,9 +232,7 @@ def build_year_plan(session: Session, year: int, district: str | None = None, *,
         dropped = set(stale)
         existing = [(r.sol_officer_id, r.hsl_officer_id, r.unit_id)
                     for r in stored if r.id not in dropped]
-        # Core executemany: the ORM bulk path batches for RETURNING, far slower.
-        session.connection().execute(insert(PlanEntry.__table__),
-                                     _suggest(ctx, year, new_units, existing))
+        _insert_new(session, _suggest(ctx, year, new_units, existing))
     session.flush()
     return read_rows(session, ctx, year, due, district=district)
 

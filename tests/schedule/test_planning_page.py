@@ -124,7 +124,9 @@ def test_extra_followup_from_the_dialog(page: PlanningPage,
     assert extra[0].reason_text.startswith("Extra: Klagomål")
     assert extra[0].planned_date is not None and extra[0].planned_date.year == 2027
     with demo_sessions() as session:
-        stored = session.scalars(select(PlanEntry).where(PlanEntry.kind == "extra")).one()
+        stored = session.scalars(select(PlanEntry).where(
+            PlanEntry.kind == "extra", PlanEntry.unit_id == "E10200",
+            PlanEntry.year == 2027)).one()
     assert stored.extra_reason == "klagomal" and "bemanningen" in stored.extra_text
 
 
