@@ -150,6 +150,13 @@ class FinalizeView(QWidget):
         self.refresh()
         visit.reloaded.connect(self.refresh)
 
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        # Coming to this step answers "what is left?" at once.
+        super().showEvent(event)  # type: ignore[arg-type]
+        view = self.visit.detail.part(self.current_part())
+        if view is not None and not view.locked:
+            self.check()
+
     def current_part(self) -> str:
         return self.part.currentData() or "sol"
 

@@ -188,7 +188,10 @@ class FindingsView(QSplitter):
             if part is not None:
                 binding.set_value(part.summaries.get(field, ""))
                 edit.setReadOnly(part.locked)
-        self.select(keep if keep is not None and self.model.row_of(keep) >= 0 else None)
+        if keep is None or self.model.row_of(keep) < 0:
+            keep = self.model.rows[0]["id"] if self.model.rows else None
+        self.current = None
+        self.select(keep)
         if self.current is None:
             self._show(None)
 

@@ -29,7 +29,7 @@ from app.services.visits import PreviousDeficiencyView
 from app.services.visits.common import KEY_FACTS, PREVIOUS_STATUSES
 from app.ui.visits.autosave import FieldBinding
 from app.ui.visits.controller import VisitContext
-from app.ui.visits.document_model import NAME, DocState, DocumentTableModel
+from app.ui.visits.document_model import DATE, NAME, DocState, DocumentTableModel
 from app.ui.visits.undo import SaveValueCommand
 
 
@@ -67,7 +67,9 @@ class PreanalysisView(QScrollArea):
         header = self.doc_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.doc_table.setMinimumHeight(220)
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(DATE, 110)
+        self.doc_table.setMinimumHeight(320)
         self.doc_summary = QLabel()
         layout = QVBoxLayout(box)
         layout.addWidget(self.doc_summary)
