@@ -18,7 +18,13 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from app.templates.report import styles as st
 from app.templates.report.data import ANSWER_LABELS, Area, QuestionResult, answer_label
-from app.templates.report.markup import Run, clean_text, split_paragraphs, text_paragraph
+from app.templates.report.markup import (
+    Run,
+    TextParagraph,
+    clean_text,
+    split_paragraphs,
+    text_paragraph,
+)
 
 CONTENT_WIDTH = st.PAGE_SIZE[0] - st.MARGIN_LEFT - st.MARGIN_RIGHT
 
@@ -62,7 +68,7 @@ def fmt_date(value: date | None, empty: str = DASH) -> str:
     return value.isoformat() if value else empty
 
 
-class Heading(Paragraph):
+class Heading(TextParagraph):
     """A heading that also becomes a bookmark (outline entry) where it lands."""
 
     def __init__(self, text: str, style_name: str, key: str, level: int) -> None:

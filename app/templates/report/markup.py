@@ -70,6 +70,24 @@ def to_markup(text: str) -> str:
     return escape(clean_text(text)).strip("\n").replace("\n", "<br/>")
 
 
+class TextParagraph(Paragraph):
+    """A Paragraph that remembers its line breaks for the width it was last wrapped to.
+
+    A table wraps every cell once to measure the row and again, at the same
+    width, to draw it; breaking lines is the costliest step of the render.
+    The result depends only on the width (and the fixed text and style).
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._wrapped_width:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
+
+
 @cache
 def _prototypes(style: ParagraphStyle) -> dict[str, ParaFrag]:
     """Fragments exactly as reportlab's parser makes them for this style, parsed once."""
@@ -77,7 +95,8 @@ def _prototypes(style: ParagraphStyle) -> dict[str, ParaFrag]:
     return {"normal": frags[0], "italic": frags[1], "bold": frags[2], "br": frags[3]}
 
 
-def text_paragraph(style: ParagraphStyle, *runs: Run, bullet: str | None = None) -> Paragraph:
+def text_paragraph(style: ParagraphStyle, *runs: Run,
+                   bullet: str | None = None) -> TextParagraph:
     """A Paragraph of plain-text runs (normal/italic/bold); line breaks kept, nothing parsed."""
     proto = _prototypes(style)
     frags: list[ParaFrag] = []
@@ -92,4 +111,4 @@ def text_paragraph(style: ParagraphStyle, *runs: Run, bullet: str | None = None)
                 frags.append(proto[variant].clone(text=line, us_lines=[], link=[]))
     if not frags:
         frags.append(proto["normal"].clone(text="", us_lines=[], link=[]))
-    return Paragraph("".join(plain), style, bulletText=bullet, frags=frags)
+    return TextParagraph("".join(plain), style, bulletText=bullet, frags=frags)
