@@ -23,7 +23,6 @@ from app.models import (
     PlanEntry,
     PlanKind,
     PlanStatus,
-    RhythmRule,
     Unit,
     UnitType,
 )
@@ -39,13 +38,12 @@ from app.services.plan_assign import (
 from app.services.rhythm import (
     Rhythm,
     UnitFacts,
-    default_rules,
     is_due,
     mas_weight,
-    parse_rhythm,
     spread_dates,
     type_weights,
 )
+from app.services.rhythm_rules import ensure_rhythm_rules, rhythm_rules, set_rhythm_rule
 from app.services.schedule_rows import (
     EXTRA_REASONS,
     STATUS_LABELS,
@@ -61,41 +59,6 @@ __all__ = [
     "plan_row", "plan_warnings", "remove_extra_followup", "rhythm_rules", "set_entry_status",
     "set_officer", "set_plan_status", "set_planned_date", "set_rhythm_rule", "year_loads",
 ]
-
-# --- rules ---------------------------------------------------------------
-
-def ensure_rhythm_rules(session: Session) -> None:
-    """Give every unit type without a stored rule its shipped default."""
-    stored = set(session.scalars(select(RhythmRule.unit_type_code)))
-    known = set(session.scalars(select(UnitType.code)))
-    for code, rhythm in default_rules().items():
-        if code in known and code not in stored:
-            session.add(RhythmRule(unit_type_code=code, rhythm=rhythm.value))
-    session.flush()
-
-
-def rhythm_rules(session: Session) -> dict[str, Rhythm]:
-    ensure_rhythm_rules(session)
-    return {r.unit_type_code: Rhythm(r.rhythm) for r in session.scalars(select(RhythmRule))}
-
-
-def set_rhythm_rule(session: Session, type_code: str, rhythm: Rhythm | str) -> None:
-    """Change a unit type's rule. Plans built afterwards follow it; entries
-    already worked on are kept."""
-    if session.get(UnitType, type_code) is None:
-        raise UserFacingError(f"Okänd enhetstyp {type_code!r}.")
-    try:
-        value = Rhythm(rhythm) if isinstance(rhythm, Rhythm) else parse_rhythm(rhythm)
-    except ValueError as error:
-        raise UserFacingError(f"Rytm för {type_code}: {error}.") from None
-    ensure_rhythm_rules(session)
-    rule = session.get(RhythmRule, type_code)
-    if rule is None:
-        session.add(RhythmRule(unit_type_code=type_code, rhythm=value.value))
-    else:
-        rule.rhythm = value.value
-    session.flush()
-
 
 # --- building the plan -----------------------------------------------------
 
@@ -386,14 +349,16 @@ def set_entry_status(session: Session, entry_id: int, status: str) -> None:
 
 
 def set_plan_status(session: Session, unit_id: str, year: int, status: str, *,
-                    kind: str | None = None) -> int:
+                    kind: str | None = None, visit_date: date | None = None) -> int:
     """Record that the follow-up of ``unit_id`` in ``year`` reached ``status``
     (a code of ``STATUS_LABELS``); returns the plan entry's id.
 
     With ``kind`` None the open entry is chosen: the rhythm entry unless it is
     already done (fastställd/synkad) and an extra one exists. A unit with no
     entry gets its rhythm entry if due, else an extra one ("annat"), so a
-    visit outside the plan still shows in it.
+    visit outside the plan still shows in it. ``visit_date`` (the booked or
+    held visit's day, in ``year``) replaces the planned date, so the plan and
+    the calendars show when the visit really is.
     """
     if status not in STATUS_LABELS:
         raise UserFacingError(f"Okänd status {status!r}.")
@@ -416,5 +381,7 @@ def set_plan_status(session: Session, unit_id: str, year: int, status: str, *,
                                       "Uppföljning utanför planen")
         entry = _entry(session, entry_id)
     entry.status = status
+    if visit_date is not None and visit_date.year == year:
+        entry.planned_date = visit_date
     session.flush()
     return entry.id

@@ -103,8 +103,10 @@ def test_set_plan_status_finds_or_creates_the_entry(session: Session) -> None:
     add_unit(session, "V1", "vob")
     add_unit(session, "H1", "hemtjanst")
     build_year_plan(session, 2027)
-    entry_id = set_plan_status(session, "V1", 2027, "besok_genomfort")
+    entry_id = set_plan_status(session, "V1", 2027, "besok_genomfort",
+                               visit_date=date(2027, 4, 7))
     assert plan_row(session, entry_id).status_label == "Besök genomfört"
+    assert plan_row(session, entry_id).planned_date == date(2027, 4, 7)
     # The rhythm one is done, so the extra re-check receives the next status.
     extra_id = add_extra_followup(session, "V1", 2027, "aterkontroll")
     assert set_plan_status(session, "V1", 2027, "rapport_utkast") == entry_id
