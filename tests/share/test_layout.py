@@ -98,3 +98,20 @@ def test_device_ids_are_checked(share: Share) -> None:
         share.outbox_dir("../other")
     with pytest.raises(ValueError):
         share.outbox_dir("a/b")
+
+
+def test_local_default_share_is_created_on_first_use(tmp_path: Path) -> None:
+    from app.paths import resolve_paths
+
+    paths = resolve_paths(tmp_path / "data")
+    share = Share.local_default(paths.default_share_dir, "dev-1")
+    assert share.check().created_by_device == "dev-1"
+    again = Share.local_default(paths.default_share_dir, "dev-2")
+    assert again.check().created_by_device == "dev-1"
+
+
+def test_new_device_ids_are_valid_and_distinct() -> None:
+    from app.services.share.layout import new_device_id, valid_id
+
+    ids = {new_device_id() for _ in range(100)}
+    assert len(ids) == 100 and all(valid_id(i) for i in ids)

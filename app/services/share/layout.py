@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,13 @@ def is_temp_name(name: str) -> bool:
     )
 
 
+def new_device_id() -> str:
+    """A fresh laptop id (random, not derived from the host name, so a
+    re-imaged laptop or a copied profile never reuses another's folder).
+    The caller stores it in the settings once."""
+    return "dev-" + uuid.uuid4().hex[:20]
+
+
 @dataclass(frozen=True)
 class ShareInfo:
     root: Path
@@ -81,6 +89,14 @@ class Share:
         self.root = Path(root)
         self.fs = fs if fs is not None else FileSystem()
         self._ensured: set[Path] = set()
+
+    @classmethod
+    def local_default(cls, folder: Path, device_id: str | None = None) -> Share:
+        """The embedded share under the data dir (demo, tests, single laptop):
+        created and initialised on first use, unlike a network share."""
+        share = cls(folder)
+        share.init(created_by_device=device_id, create_root=True)
+        return share
 
     # --- paths -------------------------------------------------------------
     @property

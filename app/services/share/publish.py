@@ -268,7 +268,7 @@ def publish_package(
         )
     if conflicting:
         status = "conflict"
-        message = (
+        message = (message + " " if message else "") + (
             f"Konflikt: {parsed.followup_id} del {parsed.part} revision {parsed.revision} "
             f"finns redan med annat innehåll ({', '.join(str(p) for p in conflicting)}). "
             f"Båda exemplaren sparas ({final}); en person behöver avgöra vilket som gäller."
