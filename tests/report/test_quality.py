@@ -62,6 +62,8 @@ def test_metadata_language_and_a4(data: ReportData, pdf: bytes) -> None:
     assert meta.author == data.organisation_name
     assert data.unit.name in (meta.subject or "")
     assert reader.trailer["/Root"]["/Lang"] == "sv-SE"
+    assert data.finalized_on is not None
+    assert meta["/CreationDate"] == f"D:{data.finalized_on:%Y%m%d}000000+00'00'"
     for page in reader.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         assert (round(width), round(height)) == (595, 842)

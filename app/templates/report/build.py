@@ -58,6 +58,7 @@ def _page_info(data: ReportData, digest: str) -> PageInfo:
         logo=_logo(data),
         draft=data.is_draft,
         internal_copy=data.internal_copy,
+        document_date=data.finalized_on or data.visit_on,
     )
 
 

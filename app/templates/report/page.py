@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -37,6 +38,13 @@ class PageInfo:
     logo: ImageReader | None
     draft: bool
     internal_copy: bool
+    document_date: date  # the PDF's creation date: when finalized, else the visit
+
+
+def _pdf_date(day: date) -> Callable[..., str]:
+    """A date formatter for the PDF info that ignores the clock: same data, same bytes."""
+    stamp = f"D:{day:%Y%m%d}000000+00'00'"
+    return lambda *_clock: stamp
 
 
 class NumberedCanvas(Canvas):
@@ -47,6 +55,7 @@ class NumberedCanvas(Canvas):
         self._page_info = page_info
         self._held_pages: list[dict[str, Any]] = []
         self._page_bound_calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.setDateFormatter(_pdf_date(page_info.document_date))
 
     # Page-bound calls are recorded and replayed when their page is written.
     def bookmarkPage(self, key: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
