@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.services import visits as visits_service
 from app.services.template_format import QuestionDef, answer_label
-from app.services.visits import QuestionView, VisitDetail
+from app.services.visits import VisitDetail
+from app.ui.visits.assessment_content import AssessmentContent
 from app.ui.visits.autosave import FieldBinding
 from app.ui.visits.controller import VisitContext
 from app.ui.visits.question_editor import (
@@ -39,38 +40,11 @@ from app.ui.visits.question_editor import (
 )
 from app.ui.visits.question_model import (
     QUESTION_ID_ROLE,
-    Area,
     QuestionFilterProxy,
     QuestionTreeModel,
     is_answered,
 )
 from app.ui.visits.undo import SaveValueCommand
-
-
-def as_definition(q: QuestionView) -> QuestionDef:
-    return QuestionDef(
-        id=q.id, text=q.text, part=q.part, unit_types=(), basis=q.basis, guidance=q.guidance,
-        documents=q.documents, answer_kind=q.answer_kind, number_unit=q.number_unit,
-        section_id=q.section_id,
-    )
-
-
-def state_of(q: QuestionView) -> AnswerState:
-    a = q.answer
-    if a is None:
-        return AnswerState()
-    return AnswerState(a.answer, a.number, a.yesno, a.comment, tuple(a.evidence))
-
-
-def previous_of(q: QuestionView, year: int) -> PreviousAnswer:
-    """The previous visit's answer as shown beside the question (a number in the text)."""
-    assert q.previous is not None
-    p = q.previous
-    choice = AnswerState(p.answer, p.number, p.yesno).choice()
-    if choice != "number":
-        return PreviousAnswer(year, choice, p.comment)
-    number = f"{format_number(p.number)} {q.number_unit or ''}".strip()
-    return PreviousAnswer(year, None, " – ".join(t for t in (number, p.comment) if t))
 
 
 class AssessmentView(QWidget):
@@ -163,23 +137,11 @@ class AssessmentView(QWidget):
     # --- loading ---------------------------------------------------------------
     def _load(self, detail: VisitDetail) -> None:
         current = self.current_id()
-        areas: list[Area] = []
-        answers: dict[str, str | None] = {}
         two_parts = len(detail.parts) > 1
-        for part in detail.parts:
-            for section in part.sections:
-                title = section.title
-                area = Area(f"{part.part}:{section.id}", title)
-                for q in section.questions:
-                    definition = as_definition(q)
-                    area.questions.append(definition)
-                    self.questions[q.id] = definition
-                    self.area_title[q.id] = title
-                    self.states[q.id] = state_of(q)
-                    answers[q.id] = self.states[q.id].choice()
-                    if q.previous is not None and detail.previous_year is not None:
-                        self.previous[q.id] = previous_of(q, detail.previous_year)
-                areas.append(area)
+        content = AssessmentContent.of(detail)
+        self.questions, self.states = content.questions, content.states
+        self.previous, self.area_title = content.previous, content.area_title
+        areas, answers = content.areas, content.answers()
         self.model.set_content(areas, answers)
         self.part.blockSignals(True)
         self.part.clear()
@@ -256,6 +218,7 @@ class AssessmentView(QWidget):
 
     def _part_changed(self) -> None:
         self.proxy.set_part(self.part.currentData())
+        self._update_overall()
         self.tree.expandAll()
         if self.current_id() is None:
             self.select(self._first_id())
@@ -399,10 +362,11 @@ class AssessmentView(QWidget):
                 self.visit.reload()
 
     def _update_overall(self) -> None:
-        done = sum(1 for qid in self.questions if is_answered(self.model.answers.get(qid)))
+        part = self.part.currentData()
+        shown = [q for q in self.questions.values() if part is None or q.part == part]
+        done = sum(1 for q in shown if is_answered(self.model.answers.get(q.id)))
         self.overall.setText(
-            self.tr("Besvarade %1 av %2").replace("%1", str(done)).replace(
-                "%2", str(len(self.questions)))
+            self.tr("Besvarade %1 av %2").replace("%1", str(done)).replace("%2", str(len(shown)))
         )
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -30,7 +31,14 @@ from app.services.visits.audit import AuditRow
 from app.ui.context import UiContext
 
 _Index = QModelIndex | QPersistentModelIndex
-_TITLES = ("Tid", "Vem", "Del", "Fält", "Tidigare värde", "Nytt värde")
+_TITLES = (
+    QT_TRANSLATE_NOOP("AuditTableModel", "Tid"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Vem"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Del"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Fält"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Tidigare värde"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Nytt värde"),
+)
 _CELL_LIMIT = 200  # long texts are cut in the cell; the tooltip shows all
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -25,7 +26,12 @@ from app.services.visits import DocumentView
 _Index = QModelIndex | QPersistentModelIndex
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, PART, RECEIVED, DATE = range(4)
-_TITLES = ("Dokument", "Del", "Mottaget", "Datum")
+_TITLES = (
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Dokument"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Del"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Mottaget"),
+    QT_TRANSLATE_NOOP("DocumentTableModel", "Datum"),
+)
 
 # (received, received_on): the value one document row saves.
 DocState = tuple[bool, date | None]

@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -36,14 +37,14 @@ class Column(IntEnum):
 
 
 _TITLES = {
-    Column.UNIT: "Enhet",
-    Column.TYPE: "Typ",
-    Column.DISTRICT: "Stadsdel",
-    Column.YEAR: "År",
-    Column.STATUS: "Status",
-    Column.SOL_OWNER: "Uppföljare (SoL)",
-    Column.HSL_OWNER: "MAS (HSL)",
-    Column.VISIT_DATE: "Platsbesök",
+    Column.UNIT: QT_TRANSLATE_NOOP("VisitTableModel", "Enhet"),
+    Column.TYPE: QT_TRANSLATE_NOOP("VisitTableModel", "Typ"),
+    Column.DISTRICT: QT_TRANSLATE_NOOP("VisitTableModel", "Stadsdel"),
+    Column.YEAR: QT_TRANSLATE_NOOP("VisitTableModel", "År"),
+    Column.STATUS: QT_TRANSLATE_NOOP("VisitTableModel", "Status"),
+    Column.SOL_OWNER: QT_TRANSLATE_NOOP("VisitTableModel", "Uppföljare (SoL)"),
+    Column.HSL_OWNER: QT_TRANSLATE_NOOP("VisitTableModel", "MAS (HSL)"),
+    Column.VISIT_DATE: QT_TRANSLATE_NOOP("VisitTableModel", "Platsbesök"),
 }
 
 

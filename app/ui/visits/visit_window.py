@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,12 +43,12 @@ from app.ui.visits.save_status import (
 from app.ui.visits.visit_step_view import VisitStepView
 
 STEP_LABELS = {
-    "foranalys": "1  Föranalys",
-    "platsbesok": "2  Platsbesök",
-    "bedomning": "3  Bedömning",
-    "fynd": "4  Fynd",
-    "sakgranskning": "5  Sakgranskning",
-    "faststall": "6  Fastställ",
+    "foranalys": QT_TRANSLATE_NOOP("VisitWindow", "1  Föranalys"),
+    "platsbesok": QT_TRANSLATE_NOOP("VisitWindow", "2  Platsbesök"),
+    "bedomning": QT_TRANSLATE_NOOP("VisitWindow", "3  Bedömning"),
+    "fynd": QT_TRANSLATE_NOOP("VisitWindow", "4  Fynd"),
+    "sakgranskning": QT_TRANSLATE_NOOP("VisitWindow", "5  Sakgranskning"),
+    "faststall": QT_TRANSLATE_NOOP("VisitWindow", "6  Fastställ"),
 }
 IRREGULARITY_STYLE = (
     "QFrame#irregularity { background: #c62828; border-radius: 4px; }"

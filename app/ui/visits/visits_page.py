@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,11 +40,11 @@ from app.ui.visits.visit_list_model import (
 from app.ui.visits.visit_window import VisitWindow
 
 STATUSES = (
-    ("foranalys", "Föranalys"),
-    ("besok_genomfort", "Besök genomfört"),
-    ("rapport_utkast", "Rapportutkast"),
-    ("faststalld", "Fastställd"),
-    ("synkad", "Synkad"),
+    ("foranalys", QT_TRANSLATE_NOOP("VisitsPage", "Föranalys")),
+    ("besok_genomfort", QT_TRANSLATE_NOOP("VisitsPage", "Besök genomfört")),
+    ("rapport_utkast", QT_TRANSLATE_NOOP("VisitsPage", "Rapportutkast")),
+    ("faststalld", QT_TRANSLATE_NOOP("VisitsPage", "Fastställd")),
+    ("synkad", QT_TRANSLATE_NOOP("VisitsPage", "Synkad")),
 )
 
 
@@ -187,6 +187,10 @@ class VisitsPage(QWidget):
         self.table.activated.connect(lambda index: self.open_visit(index.data(VISIT_ID_ROLE)))
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_visit)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+
+    def on_shown(self) -> None:
+        """Called by the main window each time the page is shown."""
+        self.refresh()
 
     def refresh(self) -> None:
         owner = self.ctx.settings.officer_name if self.mine.isChecked() else None

@@ -51,7 +51,8 @@ class VisitWriter(QObject):
 
     def write(self, key: str, fn: WriteFn) -> bool:
         """Queue ``fn`` under ``key`` (replacing an older pending value) and
-        write everything pending, oldest first. True when all was saved."""
+        write everything pending, oldest first. True when all was saved;
+        False when the database failed or the service refused a change."""
         self._pending.pop(key, None)
         self._pending[key] = fn
         return self._drain()
@@ -61,6 +62,7 @@ class VisitWriter(QObject):
 
     def _drain(self) -> bool:
         wrote = False
+        all_saved = True
         for key, fn in list(self._pending.items()):
             try:
                 with self._sessions() as session:
@@ -73,10 +75,11 @@ class VisitWriter(QObject):
                 # Not an environment failure: retrying would fail the same way.
                 self._pending.pop(key, None)
                 self.refused.emit(str(error))
+                all_saved = False
                 continue
             self._pending.pop(key, None)
             wrote = True
         self._failing = False
         if wrote:
             self.saved.emit(datetime.now())
-        return True
+        return all_saved
