@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -31,6 +32,8 @@ from app.services.template_format import (
     shipped_template_files,
     version_key,
 )
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "TemplateDiff",
@@ -231,16 +234,25 @@ def _next_version(version: str) -> str:
 
 
 def ensure_shipped_templates(session: Session) -> None:
-    """Import the shipped template files that are not yet in the database."""
+    """Import the shipped template files that are not yet in the database.
+    Called at every start, so a file whose exact text is already stored is
+    skipped without parsing it."""
+    stored = set(session.scalars(select(TemplateVersion.source_text)))
     known = {
         (t, v) for t, v in session.execute(
             select(TemplateVersion.template_id, TemplateVersion.version)
         )
     }
     for path in shipped_template_files():
+        if path.read_text(encoding="utf-8-sig") in stored:
+            continue
         tdef = load_template_file(path)
         if (tdef.id, tdef.version) not in known:
             import_template(session, path)
+        else:
+            # A version is never replaced: the stored one is what visits used.
+            log.warning("shipped %s differs from stored version %s; keeping the stored one",
+                        path.name, tdef.version)
 
 
 # --- reading --------------------------------------------------------------------
