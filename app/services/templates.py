@@ -249,7 +249,10 @@ def ensure_shipped_templates(session: Session) -> None:
         tdef = load_template_file(path)
         if (tdef.id, tdef.version) not in known:
             import_template(session, path)
-        else:
+            continue
+        try:
+            check_version_is_free(session, tdef, path.name)
+        except InvalidInputError:
             # A version is never replaced: the stored one is what visits used.
             log.warning("shipped %s differs from stored version %s; keeping the stored one",
                         path.name, tdef.version)

@@ -148,3 +148,23 @@ def test_diff_rules_on_small_templates() -> None:
         ("lakemedelsrutiner", ("vad som granskas",))]
     assert [(c.id, c.details) for c in diff.other_changed] == [("omsattning", ("grund",))]
     assert not diff.moved
+
+
+def test_ensure_shipped_keeps_a_stored_version(session: Session, tmp_path: Path, monkeypatch,
+                                                caplog) -> None:
+    """A shipped file edited without a new version number never replaces what
+    visits used; only comments changed is silent."""
+    import app.services.templates as templates
+
+    ensure_shipped_templates(session)
+    source = next(p for p in shipped_template_files() if "2027.1" in p.name)
+    commented = write(tmp_path, source.name, "# ny kommentar\n" + source.read_text("utf-8"))
+    monkeypatch.setattr(templates, "shipped_template_files", lambda: [commented])
+    ensure_shipped_templates(session)
+    assert not caplog.records
+    commented.write_text(commented.read_text("utf-8").replace("Finns ett ledningssystem",
+                                                              "Finns ledningssystem"), "utf-8")
+    ensure_shipped_templates(session)
+    assert "keeping the stored one" in caplog.text
+    stored = template_by_version(session, "2027.1")[1]
+    assert stored.question("ledningssystem").text.startswith("Finns ett ledningssystem")
