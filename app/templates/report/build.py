@@ -123,14 +123,12 @@ def _deficiencies(data: ReportData, kind: str, title: str, key: str, empty: str)
     if not chosen:
         return out + [fl.para(empty, "note")]
     rows = [[[fl.cell(d.question_id, "cell_bold"), fl.cell(d.question_text)],
-             fl.text_block(d.description, DASH_NOTE, "cell"),
-             fl.text_block(d.required_action, DASH_NOTE, "cell"),
+             fl.text_block(d.description, fl.DASH, "cell"),
+             fl.text_block(d.required_action, fl.DASH, "cell"),
              fl.cell(fl.fmt_date(d.deadline, "Ej angiven"))] for d in chosen]
     return out + [fl.list_table(("Fråga", "Brist", "Åtgärd som krävs", "Senast"), rows,
                                 (44, 50, 52, 24))]
 
-
-DASH_NOTE = "–"
 
 
 def _previous(data: ReportData) -> list[Flowable]:
@@ -140,10 +138,10 @@ def _previous(data: ReportData) -> list[Flowable]:
                            "area_summary"))
     if not data.previous_deficiencies:
         return out + [fl.para("Inga brister från föregående uppföljning att följa upp.", "note")]
-    rows = [[fl.text_block(p.description, DASH_NOTE, "cell"),
-             fl.text_block(p.required_action, DASH_NOTE, "cell"),
+    rows = [[fl.text_block(p.description, fl.DASH, "cell"),
+             fl.text_block(p.required_action, fl.DASH, "cell"),
              fl.cell(PREVIOUS_STATUS_LABELS.get(p.status, p.status), "cell_bold"),
-             fl.text_block(p.comment, DASH_NOTE, "cell")] for p in data.previous_deficiencies]
+             fl.text_block(p.comment, fl.DASH, "cell")] for p in data.previous_deficiencies]
     return out + [fl.list_table(("Brist", "Krävd åtgärd", "Status", "Kommentar"), rows,
                                 (50, 50, 24, 46))]
 

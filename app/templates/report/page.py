@@ -16,13 +16,12 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from app.templates.report import styles as st
-from app.templates.report.markup import clean_text
 
 _LOGO_FORM = "report-logo"
 
@@ -139,7 +138,9 @@ def draw_header_footer(canvas: Canvas, info: PageInfo) -> None:
     canvas.line(left, footer_y + 4 * mm, right, footer_y + 4 * mm)
     canvas.setFont(st.FONT, 7.5)
     canvas.setFillColor(st.MUTED)
-    canvas.drawString(left, footer_y, info.footer_left)
+    right_width = stringWidth(info.footer_right, st.FONT, 7.5)
+    canvas.drawString(left, footer_y, _fit(info.footer_left, st.FONT, 7.5,
+                                           right - left - right_width - 6 * mm))
     canvas.drawRightString(right, footer_y, info.footer_right)
     if info.internal_copy:
         canvas.setFillColor(st.INTERNAL_BORDER)
@@ -207,7 +208,3 @@ class ReportDocTemplate(BaseDocTemplate):
     def build_story(self, story: list[Flowable]) -> None:
         self.build(story, canvasmaker=canvas_maker(self._info))
 
-
-def header_title_lines(title: str, width: float) -> list[str]:
-    """The title split to the page width; used for the first-page title block."""
-    return simpleSplit(clean_text(title), st.FONT_BOLD, 18, width)
