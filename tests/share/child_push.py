@@ -30,6 +30,7 @@ def main(argv: list[str]) -> int:
     key = load_key(Path(key_file))
     share = Share(Path(root))
     publish_public_key(share, key)
+    print("READY", flush=True)  # imports done: the parent times its kill from here
     for n in range(int(start), int(start) + int(count)):
         push = item(n, key.device_id, int(pdf_size)) if int(pdf_size) else sized_item(n, key.device_id)
         data = build_package(push.meta, push.members, key)  # type: ignore[arg-type]

@@ -43,7 +43,6 @@ def test_sigkill_at_random_moments_never_leaves_a_bad_package(tmp_path: Path) ->
     acked: set[str] = set()
     killed_with_temp = 0
     temps_before = 0
-    started = time.monotonic()
     for round_no in range(ROUNDS):
         start = round_no * PER_ROUND // 2  # overlapping ranges: resends are exercised too
         child = subprocess.Popen(
@@ -51,9 +50,12 @@ def test_sigkill_at_random_moments_never_leaves_a_bad_package(tmp_path: Path) ->
              str(start), str(PER_ROUND), "0"],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        time.sleep(rng.uniform(0.1, 0.7))
+        assert child.stdout is not None
+        first_line = child.stdout.readline()  # "READY": start-up time does not eat the window
+        time.sleep(rng.uniform(0.0, 0.5))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate()
+        out = first_line + out
         assert "Traceback" not in err, err
         for line in out.splitlines():
             if line.startswith("ACK "):
@@ -67,10 +69,8 @@ def test_sigkill_at_random_moments_never_leaves_a_bad_package(tmp_path: Path) ->
         temps_now = len(os.listdir(tmp)) if tmp.exists() else 0
         killed_with_temp += temps_now > temps_before
         temps_before = temps_now
-    elapsed = time.monotonic() - started
     assert acked, "no child ever acknowledged a package: the timing never let one finish"
     assert killed_with_temp > 0, "no kill ever landed mid-copy; the test proved nothing"
-    assert elapsed < 60
 
     last_child_end = (ROUNDS - 1) * PER_ROUND // 2 + PER_ROUND
     everything = [sized_item(n) for n in range(last_child_end)]
