@@ -1,0 +1,65 @@
+"""Starting the GUI: demo database on first start, calm refusal of a bad database."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.db import make_engine, sqlite_url
+from app.paths import resolve_paths
+
+
+@pytest.fixture
+def fresh_start(qapp, monkeypatch, demo_db_template):  # type: ignore[no-untyped-def]
+    """start() with the demo creation replaced by a copy of the session's
+    demo database (the real creation is tested with the demo service)."""
+    import app.services.demo_db as demo_db
+    from app.ui import application
+
+    created: list[Path] = []
+
+    def fake_ensure(path: Path, **_: object) -> None:
+        created.append(path)
+        shutil.copyfile(demo_db_template, path)
+
+    monkeypatch.setattr(demo_db, "ensure_demo_database", fake_ensure)
+    shown: list[str] = []
+    monkeypatch.setattr(application, "_show_start_error", lambda error: shown.append(str(error)))
+    yield application, created, shown
+    application.install_language("sv")
+
+
+def test_first_start_creates_the_demo_database(fresh_start, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    application, created, shown = fresh_start
+    data_dir = tmp_path / "ny"
+    _, window, code = application.start(data_dir)
+    assert code == 0 and window is not None and not shown
+    qtbot.addWidget(window)
+    assert created == [resolve_paths(data_dir).database]
+    assert window.current_key == "verksamheter"
+    assert window.page("verksamheter").model.rowCount() > 300
+    assert not window.windowIcon().isNull()
+    window.close()
+
+    _, again, _ = application.start(data_dir)  # second start: no new demo
+    qtbot.addWidget(again)
+    assert len(created) == 1
+    again.close()
+
+
+def test_newer_database_is_refused_with_a_swedish_message(fresh_start, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    application, created, shown = fresh_start
+    data_dir = tmp_path / "data"
+    database = resolve_paths(data_dir).ensure().database
+    application.start(data_dir)[1].close()
+    engine = make_engine(sqlite_url(database))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    engine.dispose()
+
+    _, window, code = application.start(data_dir)
+    assert window is None and code == 1
+    assert len(shown) == 1 and "nyare version" in shown[0]
