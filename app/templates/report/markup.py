@@ -23,7 +23,6 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 from typing import Literal
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -67,6 +66,10 @@ def split_paragraphs(text: str) -> list[str]:
 
 def to_markup(text: str) -> str:
     """Escape user text for Paragraph markup; single line breaks become <br/>."""
+    # Imported here: xml.sax.saxutils pulls in urllib and email, which the
+    # report itself never needs (it uses text_paragraph), and startup counts.
+    from xml.sax.saxutils import escape
+
     return escape(clean_text(text)).strip("\n").replace("\n", "<br/>")
 
 
