@@ -14,6 +14,7 @@ from app.ui.visits.assessment_view import AssessmentView
 from app.ui.visits.finalize_view import FinalizeView, ReasonDialog
 from app.ui.visits.findings_view import FindingsView
 from app.ui.visits.issue_model import ISSUE_ROLE
+from app.ui.visits.revision_dialog import snapshot_html
 from app.ui.visits.visit_window import VisitWindow
 
 WHO = "Anna Uppföljare"
@@ -135,6 +136,27 @@ def test_finalize_locks_the_part_and_a_change_needs_a_reason_and_a_new_revision(
     assert view.show_revision.isEnabled()  # revision 1 stays readable
     window.navigate("bedomning")
     assert not assessment.editor.comment.isReadOnly()
+    with ui_ctx.sessions() as session:
+        first = visits_service.revision_snapshot(session, visit_id, "sol", 1)
+    page = snapshot_html(first)
+    assert "Fungerar väl." in page and "Uppfyllt" in page
+
+
+def test_a_colleague_takes_over_a_part_before_finalizing_it(
+    qtbot: QtBot, ui_ctx: UiContext, visit_id: str
+) -> None:
+    with ui_ctx.sessions() as session:
+        visits_service.set_part_owner(
+            session, visit_id, "sol", visits_service.OfficerRef("Bo Borta", "verksamhetsuppfoljare",
+                                                                "Farsta"), who=WHO)
+    window = open_window(qtbot, ui_ctx, visit_id)
+    window.navigate("faststall")
+    view = finalize_view(window)
+    view.part.setCurrentIndex(view.part.findData("sol"))
+    assert view.take_over.isVisibleTo(view)
+    view.take_over.click()
+    assert window.visit.detail.part("sol").owner == WHO  # type: ignore[union-attr]
+    assert not view.take_over.isVisibleTo(view)
 
 
 def test_issue_rows_carry_their_targets(qtbot: QtBot, ui_ctx: UiContext, visit_id: str) -> None:

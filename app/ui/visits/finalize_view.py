@@ -5,8 +5,6 @@ the user: a personal-data hit is shown with its place, and the user rephrases.""
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +34,7 @@ from app.ui.visits.issue_model import (
     issue_for_hit,
     issue_for_missing,
 )
+from app.ui.visits.revision_dialog import RevisionDialog
 
 
 def describe(location: str, detail: VisitDetail) -> str:
@@ -82,22 +81,6 @@ class ReasonDialog(QDialog):
         return self.reason.toPlainText().strip()
 
 
-class RevisionDialog(QDialog):
-    """An earlier revision, read-only, from its frozen snapshot."""
-
-    def __init__(self, title: str, snapshot: dict, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(760, 620)
-        view = QPlainTextEdit(json.dumps(snapshot, ensure_ascii=False, indent=2))
-        view.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(view)
-        layout.addWidget(buttons)
-
-
 class FinalizeView(QWidget):
     def __init__(self, visit: VisitContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +91,9 @@ class FinalizeView(QWidget):
         self.check_button = QPushButton(self.tr("Kontrollera"))
         self.finalize_button = QPushButton(self.tr("Fastställ…"))
         self.reopen_button = QPushButton(self.tr("Ändra (ny revision)…"))
+        self.take_over = QPushButton(self.tr("Ta över delen"))
+        self.take_over.setToolTip(self.tr(
+            "Bara delens ägare kan fastställa den. Ta över när ägaren är borta."))
         self.accept_pii = QCheckBox(self.tr(
             "Jag har läst varje träff och personuppgifterna ska stå kvar i rapporten"))
         self.accept_pii.hide()
@@ -116,6 +102,7 @@ class FinalizeView(QWidget):
         top.addWidget(self.check_button)
         top.addWidget(self.finalize_button)
         top.addWidget(self.reopen_button)
+        top.addWidget(self.take_over)
         top.addStretch(1)
         self.issues = IssueListModel()
         self.list = QListView()
@@ -127,6 +114,7 @@ class FinalizeView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         box = QGroupBox(self.tr("Det här saknas eller behöver ses över (klicka för att gå dit)"))
+        self.issue_box = box
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.summary)
         box_layout.addWidget(self.list, 1)
@@ -146,6 +134,7 @@ class FinalizeView(QWidget):
         self.check_button.clicked.connect(self.check)
         self.finalize_button.clicked.connect(self.finalize)
         self.reopen_button.clicked.connect(self.reopen)
+        self.take_over.clicked.connect(self.take_over_part)
         self.show_revision.clicked.connect(self._show_revision)
         self.refresh()
         visit.reloaded.connect(self.refresh)
@@ -188,6 +177,8 @@ class FinalizeView(QWidget):
         self.finalize_button.setVisible(not view.locked)
         self.check_button.setVisible(not view.locked)
         self.reopen_button.setVisible(view.locked)
+        self.take_over.setVisible(not view.locked and view.owner != self.visit.who)
+        self.issue_box.setVisible(not view.locked)
         with self.visit.ui.sessions() as session:
             revisions = visits_service.list_revisions(session, self.visit.visit_id, view.part)
         self.revisions.clear()
@@ -201,7 +192,9 @@ class FinalizeView(QWidget):
         self.show_revision.setEnabled(any(r.finalized for r in revisions))
         if view.locked:
             self.issues.set_issues([])
-            self.summary.setText(self.tr("Delen är låst. Ändra genom att öppna en ny revision."))
+            self.state.setText(text + " " + self.tr(
+                "Delen är låst; tidigare revisioner kan läsas nedan. En ändring görs som en ny "
+                "revision med en motivering."))
 
     def check(self) -> list[Issue]:
         """Run the service's check and the personal-data scan; show both."""
@@ -255,6 +248,15 @@ class FinalizeView(QWidget):
         reason = dialog.reason_text()
         if self.visit.write(f"reopen:{part}", lambda s: visits_service.reopen_part(
                 s, self.visit.visit_id, part, reason=reason, who=self.visit.who)):
+            self.visit.reload()
+
+    def take_over_part(self) -> None:
+        part = self.current_part()
+        settings = self.visit.ui.settings
+        me = visits_service.OfficerRef(settings.officer_name, settings.officer_role,
+                                       settings.officer_district)
+        if self.visit.write(f"owner:{part}", lambda s: visits_service.set_part_owner(
+                s, self.visit.visit_id, part, me, who=self.visit.who)):
             self.visit.reload()
 
     def _show_revision(self) -> None:

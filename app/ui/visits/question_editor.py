@@ -165,7 +165,14 @@ class QuestionEditor(QWidget):
         attach_row = QHBoxLayout()
         attach_row.addWidget(self.attachments, 1)
         attach_row.addWidget(self.attach_button)
+        self.locked_note = QLabel(self.tr(
+            "Delen är fastställd och kan inte ändras här. Under Fastställ kan en ny revision "
+            "öppnas, med en motivering."))
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setStyleSheet("background: #eceff1; padding: 6px; border-radius: 4px;")
+        self.locked_note.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.locked_note)
         layout.addWidget(self.area)
         layout.addWidget(self.text)
         layout.addWidget(self.basis)
@@ -238,6 +245,7 @@ class QuestionEditor(QWidget):
         )
 
     def set_locked(self, locked: bool) -> None:
+        self.locked_note.setVisible(locked)
         for button in self.buttons:
             button.setEnabled(not locked)
         for box in self.evidence.values():
