@@ -50,6 +50,7 @@ from app.services.schedule_rows import (
     PlanRow,
     RowContext,
     load_row_context,
+    read_entries,
     read_rows,
 )
 
@@ -166,8 +167,7 @@ def _insert_new(session: Session, rows: list[dict[str, object]]) -> None:
     session.connection().execute(statement, rows)
 
 
-def build_year_plan(session: Session, year: int, district: str | None = None, *,
-                    today: date | None = None) -> list[PlanRow]:
+def build_year_plan(session: Session, year: int, district: str | None = None) -> list[PlanRow]:
     """The plan for ``year`` (optionally one responsible district, by name).
 
     Idempotent: missing rhythm entries are added with suggested dates and
@@ -177,13 +177,10 @@ def build_year_plan(session: Session, year: int, district: str | None = None, *,
     ctx = load_row_context(session)
     if district is not None and district not in ctx.district_ids_by_name:
         raise UserFacingError(f"Okänd stadsdel {district!r}.")
-    rules = rhythm_rules(session)
-    due = _due_units(ctx, year, rules)
-    stored = session.connection().execute(
-        select(PlanEntry.id, PlanEntry.unit_id, PlanEntry.status, PlanEntry.sol_officer_id,
-               PlanEntry.hsl_officer_id)
-        .where(PlanEntry.year == year, PlanEntry.kind == PlanKind.RHYTHM.value)
-    ).all()
+    due = _due_units(ctx, year, rhythm_rules(session))
+    entries = read_entries(session, year)
+    rhythm_kind = PlanKind.RHYTHM.value
+    stored = [e for e in entries if e.kind == rhythm_kind]
     have = {row.unit_id for row in stored}
     stale = [row.id for row in stored
              if row.unit_id not in due and row.status == PlanStatus.PLANNED.value]
@@ -196,8 +193,10 @@ def build_year_plan(session: Session, year: int, district: str | None = None, *,
         existing = [(r.sol_officer_id, r.hsl_officer_id, r.unit_id)
                     for r in stored if r.id not in dropped]
         _insert_new(session, _suggest(ctx, year, new_units, existing))
-    session.flush()
-    return read_rows(session, ctx, year, due, district=district)
+    if stale or new_units:
+        session.flush()
+        entries = read_entries(session, year)
+    return read_rows(session, ctx, year, due, district=district, entries=entries)
 
 
 # --- warnings and loads --------------------------------------------------------

@@ -7,11 +7,12 @@ in Python. No ORM objects are built for the hot path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.models import District, Officer, PlanEntry, PlanKind, Regiform, Region, Unit, UnitType
@@ -92,7 +93,7 @@ def load_row_context(session: Session) -> RowContext:
     conn = session.connection()
     units = {row[0]: UnitLite._make(row) for row in conn.execute(select(
         Unit.id, Unit.name, Unit.type_code, Unit.regiform_code, Unit.parity, Unit.active_from,
-        Unit.active_to, Unit.followup_district_id, Unit.outside_city, Unit.address))}
+        Unit.active_to, Unit.followup_district_id, Unit.outside_city, Unit.address)).all()}
     regions = {i: n for i, n in session.execute(select(Region.id, Region.name))}
     districts = {d.id: DistrictLite(d.id, d.name, d.region_id, regions.get(d.region_id, ""),
                                     d.valid_to, d.successor_id)
@@ -180,45 +181,64 @@ class PlanRow:
         }
 
 
-def read_rows(session: Session, ctx: RowContext, year: int, due: dict[str, str], *,
-              district: str | None = None, entry_ids: list[int] | None = None) -> list[PlanRow]:
-    """Rows for ``year``'s stored entries, ordered by date then unit name.
-
-    ``due`` maps the units due by the rhythm to their reason text.
-    """
+def read_entries(session: Session, year: int,
+                 entry_ids: list[int] | None = None) -> Sequence[Row[Any]]:
+    """A year's stored entries as plain rows (what ``read_rows`` needs)."""
     query = select(PlanEntry.id, PlanEntry.unit_id, PlanEntry.kind, PlanEntry.extra_reason,
                    PlanEntry.extra_text, PlanEntry.planned_date, PlanEntry.sol_officer_id,
                    PlanEntry.hsl_officer_id, PlanEntry.status).where(PlanEntry.year == year)
     if entry_ids is not None:
         query = query.where(PlanEntry.id.in_(entry_ids))
+    return session.connection().execute(query).all()
+
+
+def read_rows(session: Session, ctx: RowContext, year: int, due: dict[str, str], *,
+              district: str | None = None, entry_ids: list[int] | None = None,
+              entries: Sequence[Row[Any]] | None = None) -> list[PlanRow]:
+    """Rows for ``year``'s stored entries, ordered by date then unit name.
+
+    ``due`` maps the units due by the rhythm to their reason text; ``entries``
+    are rows from ``read_entries`` when the caller has them already.
+    """
+    if entries is None:
+        entries = read_entries(session, year, entry_ids)
     wanted = ctx.district_ids_by_name.get(district) if district is not None else None
     rows: list[PlanRow] = []
-    for e in session.connection().execute(query).all():
-        unit = ctx.units[e.unit_id]
-        district_id = ctx.responsible(unit.followup_district_id, year)
+    # Locals and per-district caches: this loop runs for every entry of a year.
+    extra_kind, care_homes = PlanKind.EXTRA.value, ctx.care_home_types
+    units, officers, districts = ctx.units, ctx.officers, ctx.districts
+    type_names, type_short, forms = ctx.type_names, ctx.type_short, ctx.regiform_names
+    responsible: dict[int, int | None] = {}
+    for (entry_id, unit_id, kind, extra_reason, extra_text, planned, sol_id, hsl_id,
+         status) in entries:
+        unit = units[unit_id]
+        home = unit.followup_district_id
+        if home not in responsible:
+            responsible[home] = ctx.responsible(home, year)
+        district_id = responsible[home]
         if district is not None and district_id != wanted:
             continue
-        place = ctx.districts.get(district_id) if district_id is not None else None
-        if e.kind == PlanKind.EXTRA.value:
-            label = EXTRA_REASONS.get(e.extra_reason or "", e.extra_reason or "")
-            reason_text = f"Extra: {label}" + (f" – {e.extra_text}" if e.extra_text else "")
+        place = districts.get(district_id) if district_id is not None else None
+        if kind == extra_kind:
+            label = EXTRA_REASONS.get(extra_reason or "", extra_reason or "")
+            reason_text = f"Extra: {label}" + (f" – {extra_text}" if extra_text else "")
         else:
-            reason_text = due.get(e.unit_id, "Rytm (inte längre aktuell)")
-        sol, hsl = ctx.officers.get(e.sol_officer_id), ctx.officers.get(e.hsl_officer_id)
+            reason_text = due.get(unit_id, "Rytm (inte längre aktuell)")
+        sol, hsl = officers.get(sol_id), officers.get(hsl_id)
+        type_code = unit.type_code
         rows.append(PlanRow(
-            entry_id=e.id, year=year, unit_id=unit.id, unit_name=unit.name,
-            unit_type=unit.type_code, unit_type_name=ctx.type_names.get(unit.type_code, ""),
-            unit_type_short=ctx.type_short.get(unit.type_code, ""),
-            regiform=unit.regiform_code,
-            regiform_name=ctx.regiform_names.get(unit.regiform_code, ""),
+            entry_id=entry_id, year=year, unit_id=unit_id, unit_name=unit.name,
+            unit_type=type_code, unit_type_name=type_names.get(type_code, ""),
+            unit_type_short=type_short.get(type_code, ""),
+            regiform=unit.regiform_code, regiform_name=forms.get(unit.regiform_code, ""),
             address=unit.address, district=place.name if place else "",
             district_id=district_id, region=place.region_name if place else "",
-            outside_city=unit.outside_city, reason=e.kind, reason_text=reason_text,
-            extra_reason=e.extra_reason, planned_date=e.planned_date,
-            sol_officer_id=e.sol_officer_id, sol_officer=sol.name if sol else "",
-            hsl_officer_id=e.hsl_officer_id, hsl_officer=hsl.name if hsl else "",
-            needs_mas=unit.type_code in ctx.care_home_types, status=e.status,
-            in_rhythm=e.kind == PlanKind.EXTRA.value or e.unit_id in due,
+            outside_city=unit.outside_city, reason=kind, reason_text=reason_text,
+            extra_reason=extra_reason, planned_date=planned,
+            sol_officer_id=sol_id, sol_officer=sol.name if sol else "",
+            hsl_officer_id=hsl_id, hsl_officer=hsl.name if hsl else "",
+            needs_mas=type_code in care_homes, status=status,
+            in_rhythm=kind == extra_kind or unit_id in due,
         ))
     rows.sort(key=lambda r: (r.planned_date or date.max, r.unit_name, r.reason))
     return rows
