@@ -77,7 +77,8 @@ class Heading(TextParagraph):
         self.outline = (clean_text(text), key, level)
 
 
-# A section heading never starts this close to the bottom of a page.
+# A section heading never starts this close to the bottom of a page. (Cheaper than
+# keepWithNext, which wraps the heading together with a whole following table.)
 _MIN_SPACE_BELOW_HEADING = {"title": 0.0, "h1": 35 * mm, "h2": 25 * mm}
 
 
