@@ -81,7 +81,13 @@ class OfficerDelegate(QStyledItemDelegate):
             for item in others:
                 editor.addItem(f"{item.label} – {item.district}", item.id)
         editor.setMinimumContentsLength(24)
+        # Choosing an officer saves at once; no need to leave the cell first.
+        editor.activated.connect(lambda _index: self._commit(editor))
         return editor
+
+    def _commit(self, editor: QComboBox) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor)
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         assert isinstance(editor, QComboBox)

@@ -59,6 +59,7 @@ class PlanningView(QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
         self.year.setAccessibleName(self.tr("Planår"))
+        self.year.setKeyboardTracking(False)  # rebuild when the year is typed in full
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök enhet eller enhets-id"))
         self.search.setClearButtonEnabled(True)

@@ -169,3 +169,21 @@ def test_cleared_date_warns_and_context_menu_offers_edits(page: PlanningPage) ->
     menu = page.findChild(QMenu)
     assert menu is not None and any(a.text() == "Ändra datum" for a in menu.actions())
     menu.close()
+
+
+def test_choosing_an_officer_in_the_cell_editor_saves_it(
+        page: PlanningPage, demo_sessions: sessionmaker[Session], qtbot) -> None:  # type: ignore[no-untyped-def]
+    source = _index(page, "hemtjanst" if page.year.value() % 2 == 0 else "vob", PlanColumn.SOL)
+    row = source.data(ROW_ROLE)
+    proxy_index = page.proxy.mapFromSource(source)
+    page.table.setCurrentIndex(proxy_index)
+    page.table.edit(proxy_index)
+    editor = page.table.indexWidget(proxy_index) or page.table.findChild(QComboBox)
+    assert isinstance(editor, QComboBox)
+    choice = next(i for i in range(1, editor.count())
+                  if editor.itemData(i) not in (None, row.sol_officer_id))
+    editor.setCurrentIndex(choice)
+    chosen = editor.itemData(choice)
+    editor.activated.emit(choice)
+    with demo_sessions() as session:
+        assert session.get(PlanEntry, row.entry_id).sol_officer_id == chosen
