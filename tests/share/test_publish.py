@@ -158,3 +158,20 @@ def test_nothing_lost_locally(share: Share, key: SigningKey, tmp_path: Path) -> 
     snapshot = {k: bytes(v) for k, v in content.items()}
     push_all(share, "laptop-a", key, [PushItem(meta("fu-5"), content)])
     assert content == snapshot
+
+
+def test_generator_input_and_lazy_members(share: Share, key: SigningKey) -> None:
+    loaded: list[int] = []
+
+    def lazy(n: int):  # type: ignore[no-untyped-def]
+        def load() -> dict[str, bytes]:
+            loaded.append(n)
+            return members(n)
+        return load
+
+    seen: list[tuple[int, int]] = []
+    summary = push_all(share, "laptop-a", key,
+                       (PushItem(meta(f"fu-{n}"), lazy(n)) for n in range(4)),
+                       progress=lambda d, t: seen.append((d, t)))
+    assert summary.pushed == 4 and sorted(loaded) == [0, 1, 2, 3]
+    assert seen[-1] == (4, 0)  # total unknown for a generator
