@@ -42,9 +42,9 @@ QListWidget#navigation {
     outline: 0;
 }
 QListWidget#navigation::item { padding: 4px 8px; border-radius: 6px; }
-QListWidget#navigation::item:selected { background: palette(highlight);
-    color: palette(highlighted-text); }
-QListWidget#navigation::item:hover:!selected { background: palette(midlight); }
+QListWidget#navigation::item:selected { background: rgba(31, 95, 139, 0.16);
+    color: palette(text); border-left: 3px solid #1f5f8b; }
+QListWidget#navigation::item:hover:!selected { background: rgba(31, 95, 139, 0.07); }
 QLabel#emptyHint, QLabel#mutedLabel, QLabel#countLabel { color: palette(placeholder-text); }
 QLabel#detailCaption { color: palette(placeholder-text); }
 QFrame#unitDetail { border: 1px solid palette(mid); border-radius: 6px;
