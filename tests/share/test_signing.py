@@ -104,3 +104,12 @@ def test_public_keys_on_the_share(share: Share, key: SigningKey, key_b: SigningK
     signature = key.sign(b"hej")
     assert trusted[key.key_id].verify(signature, b"hej")
     assert not trusted[key_b.key_id].verify(signature, b"hej")
+
+
+def test_windows_style_backend_is_kept_on_this_machine(tmp_path: Path) -> None:
+    class VaultLike(MemoryKeyring):
+        persist = "enterprise"  # WinVaultKeyring has a class-level persist descriptor
+
+    backend = VaultLike()
+    load_or_create_key("laptop-a", tmp_path, backend)
+    assert backend.persist == "local machine"

@@ -106,6 +106,19 @@ def _backend_usable(backend: keyring.backend.KeyringBackend) -> bool:
         return False
 
 
+def _keep_on_this_machine(backend: keyring.backend.KeyringBackend) -> None:
+    """Windows Credential Manager stores with enterprise persistence by default,
+    so the secret roams with a roaming profile; a device key must not leave
+    the laptop. Other backends have no such setting."""
+    members = getattr(backend, "backends", None) or [backend]
+    for member in members:
+        if "persist" in type(member).__dict__:
+            try:
+                member.persist = "local machine"  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - keep the default rather than fail
+                pass
+
+
 def load_or_create_key(
     device_id: str,
     config_dir: Path,
@@ -116,6 +129,7 @@ def load_or_create_key(
     chosen = backend if backend is not None else keyring.get_keyring()
     warning = None
     if _backend_usable(chosen):
+        _keep_on_this_machine(chosen)
         try:
             stored = chosen.get_password(KEYRING_SERVICE, device_id)
             if stored:
