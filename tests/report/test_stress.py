@@ -124,3 +124,13 @@ def test_table_headers_repeat_only_at_page_tops() -> None:
             headers = sum(line == "Fråga och kommentar" for line in lines)
             areas_started = sum(line in {a.title for a in data.areas} for line in lines)
             assert headers <= areas_started + 1, (seed, lines[:12])
+
+
+def test_many_sample_reports_lay_out() -> None:
+    """Different contents meet page ends at different places: splits of every kind."""
+    for seed in range(1, 13):
+        for n_questions, n_deficiencies in ((70, 4), (25, 0), (98, 15)):
+            data = sample_report_data(n_questions=n_questions, n_deficiencies=n_deficiencies,
+                                      seed=seed, finalized=seed % 2 == 0)
+            pdf = render_report_bytes(data)
+            assert pdf.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(pdf)).pages) >= 2

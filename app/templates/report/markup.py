@@ -84,7 +84,8 @@ class TextParagraph(Paragraph):
     _wrapped_width: float | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if availWidth == self._wrapped_width:
+        # split() drops blPara when the paragraph cannot be split: wrap again then.
+        if availWidth == self._wrapped_width and "blPara" in self.__dict__:
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_width = availWidth
