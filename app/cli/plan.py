@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.durable_io import write_bytes_atomic
 from app.errors import UserFacingError
-from app.services.plan_export import render, save_plan
+from app.services.plan_export import FORMATS, render
 from app.services.rhythm import RHYTHM_LABELS
 from app.services.schedule import (
     EXTRA_REASONS,
@@ -81,7 +82,13 @@ def run_plan(ctx: CliContext) -> int:
         rows = build_year_plan(session, args.year, args.district)
         warnings = plan_warnings(session, rows) if args.warnings else []
     if args.output is not None:
-        save_plan(rows, args.output, args.year, all_day=args.all_day)
+        fmt = args.output.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            fmt = args.format
+        if fmt not in FORMATS:
+            raise UserFacingError(f"{args.output}: ange ett filnamn som slutar på .xlsx, .ics, "
+                                  ".csv eller .json, eller välj --format.")
+        write_bytes_atomic(args.output, render(rows, fmt, args.year, all_day=args.all_day))
         print(f"Sparade {len(rows)} uppföljningar i {args.output}.")
         return 0
     if args.format == "xlsx":

@@ -42,6 +42,11 @@ def test_plan_ics_to_stdout_and_xlsx_to_file(demo_dir: str, tmp_path: Path,
     target = tmp_path / "plan.xlsx"
     assert main(["--data-dir", demo_dir, "plan", "--year", "2027", "-o", str(target)]) == 0
     assert target.read_bytes()[:2] == b"PK"
+    other = tmp_path / "plan.txt"
+    assert main(["--data-dir", demo_dir, "plan", "--year", "2027", "--format", "json",
+                 "-o", str(other)]) == 0
+    assert other.read_text(encoding="utf-8").startswith("[")
+    assert main(["--data-dir", demo_dir, "plan", "--year", "2027", "-o", str(other)]) == 1
 
 
 def test_rules_extra_and_errors(demo_dir: str, capsys: pytest.CaptureFixture[str]) -> None:

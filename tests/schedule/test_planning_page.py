@@ -187,3 +187,15 @@ def test_choosing_an_officer_in_the_cell_editor_saves_it(
     editor.activated.emit(choice)
     with demo_sessions() as session:
         assert session.get(PlanEntry, row.entry_id).sol_officer_id == chosen
+
+
+@dataclass
+class SessionsOnly:
+    sessions: sessionmaker[Session]
+
+
+def test_page_works_with_a_context_without_task_runner(qtbot, demo_sessions) -> None:  # type: ignore[no-untyped-def]
+    page = PlanningPage(SessionsOnly(demo_sessions), today=lambda: date(2028, 5, 2))  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    assert page.year.value() == 2028 and page.model.rowCount() > 150
+    assert page.calendar.selectedDate().month() == 5
