@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +47,7 @@ class PreanalysisView(QScrollArea):
         self._documents()
         self._notes_and_facts()
         self._previous()
+        self._attachments()
         self._irregularity()
         self.layout_.addStretch(1)
         self.refresh()
@@ -104,6 +106,35 @@ class PreanalysisView(QScrollArea):
         self.previous_form = QVBoxLayout(self.previous_box)
         self.layout_.addWidget(self.previous_box)
 
+    def _attachments(self) -> None:
+        box = QGroupBox(self.tr("Bilagor"))
+        self.attachments = QLabel()
+        self.attachments.setWordWrap(True)
+        self.attachments.setTextFormat(Qt.TextFormat.RichText)
+        self.attachments.linkActivated.connect(self._open_attachment)
+        QVBoxLayout(box).addWidget(self.attachments)
+        self.layout_.addWidget(box)
+
+    def _show_attachments(self) -> None:
+        detail = self.visit.detail
+        rows = []
+        for a in detail.attachments:
+            where = ""
+            if a.question_id:
+                q = detail.question(a.question_id)
+                where = " – " + html.escape(q.text[:70] if q else a.question_id)
+            size = f"{a.size / 1024:.0f} kB"
+            rows.append(f"<a href='{a.id}'>{html.escape(a.filename)}</a> ({size}){where}")
+        self.attachments.setText("<br>".join(rows) or self.tr(
+            "Inga bilagor. Bifoga filer med Bifoga fil i verktygsraden eller vid en fråga."))
+
+    def _open_attachment(self, link: str) -> None:
+        found = next((a for a in self.visit.detail.attachments if str(a.id) == link), None)
+        if found is not None:
+            path = visits_service.attachment_path(self.visit.ui.paths.attachments_dir,
+                                                  found.stored_name)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     def _irregularity(self) -> None:
         box = QGroupBox(self.tr("Misstanke om oegentligheter"))
         self.irregular = QCheckBox(self.tr("Misstänkta oegentligheter (visas tydligt i besöket)"))
@@ -135,6 +166,7 @@ class PreanalysisView(QScrollArea):
         self.binding_of(self.irregular).set_value(detail.irregularity_flag)
         self.binding_of(self.irregular_note).set_value(detail.irregularity_note)
         self._fill_previous(list(detail.previous_deficiencies))
+        self._show_attachments()
         locked = self.visit.visit_locked
         self.visit.autosave.set_read_only(
             locked, {*self.facts.values(), self.notes, self.irregular, self.irregular_note})
