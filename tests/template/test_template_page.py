@@ -91,3 +91,17 @@ def test_bad_import_lists_problems_and_keeps_versions(
     page.import_path(good)
     assert page.message_box.icon() == QMessageBox.Icon.Information
     assert page.history_model.rowCount() == 3
+
+
+def test_import_of_a_taken_version_is_refused(page: TemplatePage, tmp_path: Path) -> None:
+    first = tmp_path / "mall.yaml"
+    first.write_text(MINIMAL, encoding="utf-8")
+    page.import_path(first)
+    changed = tmp_path / "andrad.yaml"
+    changed.write_text(replace("Finns läkemedelsrutiner?", "Finns rutiner?"), encoding="utf-8")
+    page.import_path(changed)
+    box = page.message_box
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert "finns redan" in box.text() and "(lakemedelsrutiner)" in box.informativeText()
+    assert page.history_model.rowCount() == 3
+    assert page.import_button.isEnabled()
