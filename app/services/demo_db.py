@@ -31,3 +31,6 @@ def ensure_demo_database(
             return create_demo(session, seed=seed)
     finally:
         engine.dispose()
+
+# Demo extensions register themselves on import (DEMO_EXTENSIONS).
+import app.services.demo_visits  # noqa: E402, F401

@@ -204,4 +204,7 @@ def revision_snapshot(session: Session, visit_id: str, part: str, revision: int 
         return data
     if wanted != row.revision:
         raise UserFacingError(f"Revision {wanted} fastställdes aldrig och har ingen version.")
+    # The current revision: a draft is built live; so is a finalized one whose
+    # snapshot was not stored (bulk-loaded history): its rows are locked, so
+    # they still are exactly what was finalized.
     return live_snapshot(session, visit_id, part)
