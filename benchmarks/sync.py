@@ -133,6 +133,8 @@ def main() -> int:
     print(f"push to empty share                median {push_med:.3f} s  "
           f"(target <= 10 s; ratio vs cp -r {push_med / cp_med:.2f}x, target <= 3x)  samples "
           + " ".join(f"{t:.3f}" for t in push_times))
+    paired = statistics.median(p / c for p, c in zip(push_times, cp_times, strict=True))
+    print(f"paired ratio push / cp -r (median over rounds) {paired:.2f}x")
     print(f"second sync, rebuilding packages   median {statistics.median(resync_times):.3f} s  "
           "(target <= 0.5 s)")
     print(f"second sync, names known from DB   median {statistics.median(known_times):.3f} s  "
