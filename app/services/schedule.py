@@ -283,7 +283,10 @@ def set_officer(session: Session, entry_id: int, role: str, officer_id: int | No
 def apply_suggestions(session: Session, year: int, district: str | None = None) -> int:
     """Fill every empty officer slot of ``year`` with the balanced suggestion
     (keeping every assignment already made). Returns the slots filled."""
-    rows = build_year_plan(session, year, district)
+    return _fill_slots(session, year, build_year_plan(session, year, district))
+
+
+def _fill_slots(session: Session, year: int, rows: list[PlanRow]) -> int:
     ctx = load_row_context(session)
     weights, hsl_weight = type_weights(), mas_weight()
     sol_load: dict[int, int] = {}
@@ -329,6 +332,8 @@ def add_extra_followup(session: Session, unit_id: str, year: int, reason: str,
                       status=PlanStatus.PLANNED.value)
     session.add(entry)
     session.flush()
+    # Suggest officers at once, like for rhythm entries; the user can change them.
+    _fill_slots(session, year, [plan_row(session, entry.id)])
     return entry.id
 
 

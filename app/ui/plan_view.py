@@ -37,12 +37,14 @@ from app.services.plan_choices import PlanFilters, plan_filters
 from app.services.schedule_rows import STATUS_LABELS, PlanRow
 from app.ui.plan_calendar import PlanCalendar
 from app.ui.plan_delegates import PlanDateDelegate, from_qdate, to_qdate
-from app.ui.plan_table_model import PlanColumn, PlanFilterProxy, PlanTableModel
+from app.ui.plan_table_model import PlanColumn, PlanFilterProxy, PlanTableModel, warning_icon
 
 COLUMN_WIDTHS = {PlanColumn.DATE: 92, PlanColumn.UNIT: 260, PlanColumn.TYPE: 110,
                  PlanColumn.REGIFORM: 95, PlanColumn.DISTRICT: 165, PlanColumn.REASON: 70,
                  PlanColumn.SOL: 170, PlanColumn.HSL: 160, PlanColumn.STATUS: 125}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
+WARNING_ORDER = ("over_kapacitet", "ej_tilldelad", "ingen_mas", "inget_datum",
+                 "datum_passerat", "utanfor_rytm")
 
 
 class PlanningView(QWidget):
@@ -169,6 +171,7 @@ class PlanningView(QWidget):
         self.warning_list.setAccessibleName(self.tr("Varningar"))
         self.warning_list.setWordWrap(True)
         self.warning_list.setAlternatingRowColors(True)
+        self.warning_list.setSpacing(1)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -267,8 +270,10 @@ class PlanningView(QWidget):
                             + self.tr("%1 varningar").replace("%1", str(len(relevant))))
         self.tabs.setTabText(2, self.tr("&Varningar (%1)").replace("%1", str(len(relevant))))
         self.warning_list.clear()
-        for warning in relevant:
-            item = QListWidgetItem(warning.message)
+        # What needs a decision first: capacity and missing officers, then dates.
+        order = {kind: rank for rank, kind in enumerate(WARNING_ORDER)}
+        for warning in sorted(relevant, key=lambda w: order.get(w.kind, len(order))):
+            item = QListWidgetItem(warning_icon(), warning.message)
             item.setData(ENTRY_ROLE, warning.entry_id)
             self.warning_list.addItem(item)
         self._show_day()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QPoint
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from app.services.plan_assign import PlanWarning
@@ -51,6 +52,7 @@ class PlanningPage(PlanningView):
         self.setObjectName("planningPage")
         self.ctx = ctx
         self._today = today
+        self._stale = False
         self.year.setValue(today().year)
         self.calendar.setSelectedDate(to_qdate(today()))
         sol = OfficerDelegate(lambda r: self._officer_options(r, "verksamhetsuppfoljare"),
@@ -89,7 +91,18 @@ class PlanningPage(PlanningView):
         self._run(work, lambda result: self.set_plan(*result, today=today))
 
     def reload(self) -> None:
+        self._stale = False
         self._write_then_reload(lambda _session: None)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Visits change statuses elsewhere; show fresh numbers when we come back.
+        self._stale = True
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def _year_changed(self, year: int) -> None:
         today = self._today()

@@ -82,7 +82,11 @@ def test_rule_change_drops_untouched_entries_and_flags_worked_ones(session: Sess
 
 def test_extra_followup_sits_beside_the_rhythm_one(session: Session) -> None:
     add_unit(session, "V1", "vob")
+    vu = add_officer(session, "Vera", "verksamhetsuppfoljare")
+    mas = add_officer(session, "Maja", "mas")
     entry_id = add_extra_followup(session, "V1", 2027, "klagomal", "Anhörig klagar")
+    suggested = plan_row(session, entry_id)
+    assert (suggested.sol_officer_id, suggested.hsl_officer_id) == (vu.id, mas.id)
     rows = build_year_plan(session, 2027)
     assert sorted(r.reason for r in rows) == ["extra", "rytm"]
     extra = next(r for r in rows if r.reason == "extra")
