@@ -171,9 +171,13 @@ def open_database(path: Path, *, allow_network: bool = False) -> Engine:
     engine = make_engine(sqlite_url(path))
     prepare_schema(engine, backup=lambda: backup_database(path))
     from app.services.reference import load_reference_data
+    from app.services.templates import ensure_shipped_templates
 
+    # Shipped reference data and template versions are added when new; both
+    # loads are idempotent and cheap once present.
     with Session(engine) as session, session.begin():
         load_reference_data(session)
+        ensure_shipped_templates(session)
     return engine
 
 
