@@ -119,3 +119,21 @@ def test_busy_file_is_retried_then_succeeds(share: Share, key: SigningKey,
     summary = push_all(Share(share.root, faulty), "laptop-a", key, [item(1)], workers=1)
     assert faulty.failures == 1
     assert summary.ok and summary.pushed == 1
+
+
+class StaleListingFileSystem(FaultyFileSystem):
+    """An SMB directory cache that never shows new files."""
+
+    def listdir(self, path: Path) -> list[str]:  # type: ignore[override]
+        return []
+
+
+def test_stale_listing_never_causes_a_duplicate_or_overwrite(share: Share, key: SigningKey) -> None:
+    items = [item(1), item(2)]
+    first = push_all(Share(share.root, StaleListingFileSystem()), "laptop-a", key, items)
+    assert first.pushed == 2
+    before = files_under(share.outbox_dir("laptop-a"))
+    again = push_all(Share(share.root, StaleListingFileSystem()), "laptop-a", key, items)
+    # The listing said "nothing there"; the no-replace link and the hash decided instead.
+    assert again.pushed == 0 and again.already_there == 2 and again.errors == []
+    assert files_under(share.outbox_dir("laptop-a")) == before
