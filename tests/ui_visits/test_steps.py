@@ -124,3 +124,19 @@ def test_number_question_takes_a_decimal_comma(
     question = reread(ui_ctx, visit_id).question(qid)
     assert question is not None and question.answer is not None
     assert question.answer.number == 12.5 and question.answered
+
+
+def test_undo_of_a_field_in_another_step_shows_that_step(
+    qtbot: QtBot, window: VisitWindow, ui_ctx: UiContext, visit_id: str
+) -> None:
+    view = window.views["platsbesok"]
+    assert isinstance(view, VisitStepView)
+    window.navigate("platsbesok")
+    view.method.setFocus()
+    qtbot.keyClicks(view.method, "Intervjuer med ledning")
+    window.navigate("fynd")  # leaving the step writes what was typed
+    assert reread(ui_ctx, visit_id).method_notes == "Intervjuer med ledning"
+    window.undo()
+    assert window.stack.currentWidget() is view
+    assert view.method.toPlainText() == ""
+    assert reread(ui_ctx, visit_id).method_notes == ""

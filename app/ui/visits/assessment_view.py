@@ -111,14 +111,14 @@ class AssessmentView(QWidget):
         self.comment_binding = FieldBinding(
             self.editor.comment, self.tr("Kommentar"), read=self.editor.comment.toPlainText,
             show=lambda v: _set_plain(self.editor, v or ""), write=self._write_comment,
-            undo_stack=undo, debounce_ms=250, reveal=self.select,
+            undo_stack=undo, debounce_ms=250, reveal=self.reveal,
         )
         self.editor.comment.setUndoRedoEnabled(False)
         self.editor.comment.textChanged.connect(self.comment_binding.changed)
         self.number_binding = FieldBinding(
             self.editor.number, self.tr("Tal"), read=self.editor.number.text,
             show=lambda v: self.editor.number.setText(v or ""), write=self._write_number,
-            undo_stack=undo, debounce_ms=250, reveal=self.select,
+            undo_stack=undo, debounce_ms=250, reveal=self.reveal,
         )
         self.editor.number.textEdited.connect(self.number_binding.changed)
         self.visit.autosave.bindings += [self.comment_binding, self.number_binding]
@@ -143,6 +143,7 @@ class AssessmentView(QWidget):
         self.previous, self.area_title = content.previous, content.area_title
         areas, answers = content.areas, content.answers()
         self.model.set_content(areas, answers)
+        kept = self.part.currentIndex() if self.part.count() else -1
         self.part.blockSignals(True)
         self.part.clear()
         if two_parts:
@@ -151,6 +152,8 @@ class AssessmentView(QWidget):
             self.part.addItem(self.tr(part.label), part.part)
         mine = "hsl" if self.visit.ui.settings.officer_role == "mas" else "sol"
         index = self.part.findData(mine)
+        if 0 <= kept < self.part.count():
+            index = kept  # a re-read keeps the user's part filter
         self.part.setCurrentIndex(index if index >= 0 and two_parts else 0)
         self.proxy.set_part(self.part.currentData())
         self.part.blockSignals(False)
@@ -188,6 +191,11 @@ class AssessmentView(QWidget):
             proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         self.tree.scrollTo(proxy_index)
+
+    def reveal(self, qid: str) -> None:
+        """Before an undo shows a value: this step, this question (focus stays)."""
+        self.visit.navigate("bedomning")
+        self.select(qid)
 
     def move(self, step: int) -> None:
         ids = self.visible_ids()
@@ -271,7 +279,7 @@ class AssessmentView(QWidget):
         label = self.tr("Svar: %1").replace("%1", answer_label(key))
         self.visit.undo.push(SaveValueCommand(
             label, old, new, show=lambda v: self._show_choice(qid, v),
-            write=lambda v: self._write_choice(qid, v), reveal=lambda: self.select(qid),
+            write=lambda v: self._write_choice(qid, v), reveal=lambda: self.reveal(qid),
         ))
         self._show_choice(qid, new)
 
@@ -331,7 +339,7 @@ class AssessmentView(QWidget):
         self.states[qid].evidence = new
         self.visit.undo.push(SaveValueCommand(
             self.tr("Underlag"), old, new, show=show, write=write,
-            reveal=lambda: self.select(qid)))
+            reveal=lambda: self.reveal(qid)))
 
     def _refresh_proposal(self, qid: str) -> None:
         linked = any(f.kind == "brist" and qid in f.question_ids

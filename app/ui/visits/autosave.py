@@ -11,7 +11,8 @@ connections are kept in one place (Vorta's ``base_tab.py`` habit).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime, QTimer
@@ -136,6 +137,17 @@ class AutosaveGroup(QObject):
         super().__init__(parent)
         self.undo_stack = undo_stack
         self.bindings: list[FieldBinding] = []
+        self._reveal: Callable[[], None] | None = None
+
+    @contextmanager
+    def revealing(self, reveal: Callable[[], None]) -> Iterator[None]:
+        """Bindings made inside show their step (``reveal``) before an undo
+        changes them, so the user sees what was undone."""
+        previous, self._reveal = self._reveal, reveal
+        try:
+            yield
+        finally:
+            self._reveal = previous
 
     def flush_all(self) -> None:
         for binding in self.bindings:
@@ -160,14 +172,14 @@ class AutosaveGroup(QObject):
             binding = FieldBinding(
                 widget, label, read=widget.toPlainText, show=lambda v: _set_plain(widget, v),
                 write=_untargeted(write), undo_stack=self.undo_stack,
-                debounce_ms=TYPING_DEBOUNCE_MS, reveal=_untargeted_reveal(reveal),
+                debounce_ms=TYPING_DEBOUNCE_MS, reveal=_untargeted_reveal(reveal or self._reveal),
             )
             widget.textChanged.connect(binding.changed)
         else:
             binding = FieldBinding(
                 widget, label, read=widget.text, show=lambda v: widget.setText(v or ""),
                 write=_untargeted(write), undo_stack=self.undo_stack,
-                debounce_ms=TYPING_DEBOUNCE_MS, reveal=_untargeted_reveal(reveal),
+                debounce_ms=TYPING_DEBOUNCE_MS, reveal=_untargeted_reveal(reveal or self._reveal),
             )
             widget.textEdited.connect(binding.changed)
         return self._add(binding)
@@ -179,7 +191,7 @@ class AutosaveGroup(QObject):
         binding = FieldBinding(
             widget, label, read=widget.isChecked, show=lambda v: widget.setChecked(bool(v)),
             write=_untargeted(write), undo_stack=self.undo_stack,
-            reveal=_untargeted_reveal(reveal),
+            reveal=_untargeted_reveal(reveal or self._reveal),
         )
         widget.toggled.connect(binding.changed)
         return self._add(binding)
@@ -200,7 +212,7 @@ class AutosaveGroup(QObject):
         binding = FieldBinding(
             widget, label, read=read, show=show, write=_untargeted(write),
             undo_stack=self.undo_stack, debounce_ms=TYPING_DEBOUNCE_MS,
-            reveal=_untargeted_reveal(reveal),
+            reveal=_untargeted_reveal(reveal or self._reveal),
         )
         widget.valueChanged.connect(binding.changed)
         return self._add(binding)
@@ -216,7 +228,7 @@ class AutosaveGroup(QObject):
 
         binding = FieldBinding(
             widget, label, read=widget.currentData, show=show, write=_untargeted(write),
-            undo_stack=self.undo_stack, reveal=_untargeted_reveal(reveal),
+            undo_stack=self.undo_stack, reveal=_untargeted_reveal(reveal or self._reveal),
         )
         widget.activated.connect(binding.changed)
         return self._add(binding)
@@ -237,7 +249,7 @@ class AutosaveGroup(QObject):
         binding = FieldBinding(
             widget, label, read=read, show=show, write=_untargeted(write),
             undo_stack=self.undo_stack, debounce_ms=TYPING_DEBOUNCE_MS,
-            reveal=_untargeted_reveal(reveal),
+            reveal=_untargeted_reveal(reveal or self._reveal),
         )
         widget.dateChanged.connect(binding.changed)
         return self._add(binding)
@@ -258,6 +270,7 @@ def bind_datetime(
     binding = FieldBinding(
         widget, label, read=read, show=show, write=_untargeted(write),
         undo_stack=group.undo_stack, debounce_ms=TYPING_DEBOUNCE_MS,
+        reveal=_untargeted_reveal(group._reveal),  # noqa: SLF001
     )
     widget.dateTimeChanged.connect(binding.changed)
     return group._add(binding)  # noqa: SLF001 - same module family

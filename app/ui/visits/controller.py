@@ -43,6 +43,8 @@ class VisitContext(QObject):
             return visits_service.open_visit(session, self.visit_id)
 
     def reload(self) -> VisitDetail:
+        # Typing not yet written goes first, so re-read fields can't replace it.
+        self.flush()
         self.detail = self._read()
         self.reloaded.emit()
         return self.detail

@@ -46,18 +46,19 @@ class FactcheckView(QScrollArea):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
             layout.addWidget(box, 1)
-        self.bindings = {
-            "factcheck_sent": group.date(self.sent, self.tr("Utkast skickat"),
-                                         lambda v: visit.save_field("factcheck_sent", v)),
-            "factcheck_reply_date": group.date(
-                self.reply_date, self.tr("Svar mottaget"),
-                lambda v: visit.save_field("factcheck_reply_date", v)),
-            "factcheck_reply": group.text(self.reply, self.tr("Enhetens svar"),
-                                          lambda v: visit.save_field("factcheck_reply", v)),
-            "factcheck_changes": group.text(
-                self.changes, self.tr("Ändringar efter sakgranskningen"),
-                lambda v: visit.save_field("factcheck_changes", v)),
-        }
+        with group.revealing(lambda: visit.navigate("sakgranskning")):
+            self.bindings = {
+                "factcheck_sent": group.date(self.sent, self.tr("Utkast skickat"),
+                                             lambda v: visit.save_field("factcheck_sent", v)),
+                "factcheck_reply_date": group.date(
+                    self.reply_date, self.tr("Svar mottaget"),
+                    lambda v: visit.save_field("factcheck_reply_date", v)),
+                "factcheck_reply": group.text(self.reply, self.tr("Enhetens svar"),
+                                              lambda v: visit.save_field("factcheck_reply", v)),
+                "factcheck_changes": group.text(
+                    self.changes, self.tr("Ändringar efter sakgranskningen"),
+                    lambda v: visit.save_field("factcheck_changes", v)),
+            }
         self.refresh()
         visit.reloaded.connect(self.refresh)
 

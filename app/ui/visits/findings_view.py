@@ -124,8 +124,9 @@ class FindingsView(QSplitter):
             edit.setMaximumHeight(80)
             self.summaries[field] = edit
             summary_form.addRow(self.tr(label), edit)
-            self.visit.autosave.text(edit, self.tr(label),
-                                     lambda v, f=field: self.visit.save_field(f, v))
+            with self.visit.autosave.revealing(lambda: self.visit.navigate("fynd")):
+                self.visit.autosave.text(edit, self.tr(label),
+                                         lambda v, f=field: self.visit.save_field(f, v))
         layout.addWidget(self.summary_box)
         layout.addStretch(1)
         return scroll
@@ -137,7 +138,8 @@ class FindingsView(QSplitter):
                  debounce: int = 0) -> None:
             binding = FieldBinding(
                 widget, label, read=read, show=show, undo_stack=undo, debounce_ms=debounce,
-                write=lambda fid, v: self._write(fid, field, v), reveal=self.select,
+                write=lambda fid, v: self._write(fid, field, v),
+                reveal=lambda fid: self.visit.navigate("fynd", fid),
             )
             signal.connect(binding.changed)
             self.bindings[field] = binding

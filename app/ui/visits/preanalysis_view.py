@@ -44,11 +44,13 @@ class PreanalysisView(QScrollArea):
         self.layout_ = QVBoxLayout(body)
         self.facts: dict[str, QSpinBox] = {}
         self.previous_widgets: dict[int, tuple[QComboBox, QLineEdit]] = {}
-        self._documents()
-        self._notes_and_facts()
-        self._previous()
-        self._attachments()
-        self._irregularity()
+        self._reveal = lambda: visit.navigate("foranalys")
+        with visit.autosave.revealing(self._reveal):
+            self._documents()
+            self._notes_and_facts()
+            self._previous()
+            self._attachments()
+            self._irregularity()
         self.layout_.addStretch(1)
         self.refresh()
         visit.reloaded.connect(self.refresh)
@@ -192,8 +194,9 @@ class PreanalysisView(QScrollArea):
             self.previous_form.addWidget(QLabel(self.tr(
                 "Inga brister att följa upp från en tidigare fastställd uppföljning.")))
             return
-        for row in rows:
-            self.previous_form.addWidget(self._previous_row(row))
+        with self.visit.autosave.revealing(self._reveal):
+            for row in rows:
+                self.previous_form.addWidget(self._previous_row(row))
 
     def _previous_row(self, row: PreviousDeficiencyView) -> QWidget:
         frame = QGroupBox(self.tr("Från %1 (%2)").replace("%1", str(row.previous_year))

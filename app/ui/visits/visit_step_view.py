@@ -31,42 +31,43 @@ class VisitStepView(QScrollArea):
         layout = QVBoxLayout(body)
         group = visit.autosave
 
-        when = QGroupBox(self.tr("Tid"))
-        self.start = optional_datetime_edit()
-        self.end = optional_datetime_edit()
-        form = QFormLayout(when)
-        form.addRow(self.tr("Besöket började"), self.start)
-        form.addRow(self.tr("Besöket slutade"), self.end)
-        self.start_binding = bind_datetime(group, self.start, self.tr("Besökets start"),
-                                           lambda v: visit.save_field("visit_start", v))
-        self.end_binding = bind_datetime(group, self.end, self.tr("Besökets slut"),
-                                         lambda v: visit.save_field("visit_end", v))
-        layout.addWidget(when)
+        with group.revealing(lambda: visit.navigate("platsbesok")):
+            when = QGroupBox(self.tr("Tid"))
+            self.start = optional_datetime_edit()
+            self.end = optional_datetime_edit()
+            form = QFormLayout(when)
+            form.addRow(self.tr("Besöket började"), self.start)
+            form.addRow(self.tr("Besöket slutade"), self.end)
+            self.start_binding = bind_datetime(group, self.start, self.tr("Besökets start"),
+                                               lambda v: visit.save_field("visit_start", v))
+            self.end_binding = bind_datetime(group, self.end, self.tr("Besökets slut"),
+                                             lambda v: visit.save_field("visit_end", v))
+            layout.addWidget(when)
 
-        who = QGroupBox(self.tr("Deltagare från verksamheten"))
-        grid = QGridLayout(who)
-        self.roles: dict[str, QSpinBox] = {}
-        self.role_bindings: dict[str, FieldBinding] = {}
-        for i, (code, label) in enumerate(PARTICIPANT_ROLES.items()):
-            spin = QSpinBox()
-            spin.setRange(0, 200)
-            spin.setSpecialValueText("–")
-            self.roles[code] = spin
-            grid.addWidget(QLabel(self.tr(label)), i // 2, (i % 2) * 2)
-            grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
-            self.role_bindings[code] = group.number(
-                spin, self.tr("Deltagare: %1").replace("%1", label),
-                lambda _v: self._save_participants())
-        layout.addWidget(who)
+            who = QGroupBox(self.tr("Deltagare från verksamheten"))
+            grid = QGridLayout(who)
+            self.roles: dict[str, QSpinBox] = {}
+            self.role_bindings: dict[str, FieldBinding] = {}
+            for i, (code, label) in enumerate(PARTICIPANT_ROLES.items()):
+                spin = QSpinBox()
+                spin.setRange(0, 200)
+                spin.setSpecialValueText("–")
+                self.roles[code] = spin
+                grid.addWidget(QLabel(self.tr(label)), i // 2, (i % 2) * 2)
+                grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
+                self.role_bindings[code] = group.number(
+                    spin, self.tr("Deltagare: %1").replace("%1", label),
+                    lambda _v: self._save_participants())
+            layout.addWidget(who)
 
-        method = QGroupBox(self.tr("Metod"))
-        self.method = QPlainTextEdit()
-        self.method.setPlaceholderText(self.tr(
-            "Hur besöket gjordes: intervjuer, rundvandring, stickprov i dokumentation …"))
-        self.method_binding = group.text(self.method, self.tr("Metod"),
-                                         lambda v: visit.save_field("method_notes", v))
-        QVBoxLayout(method).addWidget(self.method)
-        layout.addWidget(method, 1)
+            method = QGroupBox(self.tr("Metod"))
+            self.method = QPlainTextEdit()
+            self.method.setPlaceholderText(self.tr(
+                "Hur besöket gjordes: intervjuer, rundvandring, stickprov i dokumentation …"))
+            self.method_binding = group.text(self.method, self.tr("Metod"),
+                                             lambda v: visit.save_field("method_notes", v))
+            QVBoxLayout(method).addWidget(self.method)
+            layout.addWidget(method, 1)
         self.refresh()
         visit.reloaded.connect(self.refresh)
 
