@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
@@ -47,6 +47,30 @@ def _check(question_kind: str, answer: Any, number: Any, yesno: Any, evidence: A
     return values
 
 
+# Built once: constructing the expression costs more than running it.
+_PART_AND_ANSWER = (
+    select(VisitPart, Answer)
+    .outerjoin(Answer, (Answer.visit_id == VisitPart.visit_id)
+               & (Answer.question_id == bindparam("question_id")))
+    .where(VisitPart.visit_id == bindparam("visit_id"), VisitPart.part == bindparam("part"))
+)
+
+# A visit's template version never changes; remembered per database and visit
+# so the autosave path needs no query for it.
+_VERSIONS: dict[tuple[str, str], int] = {}
+
+
+def _template_version(session: Session, visit_id: str) -> int:
+    key = (str(session.get_bind().url), visit_id)
+    found = _VERSIONS.get(key)
+    if found is None:
+        found = session.scalar(select(Visit.template_version_id).where(Visit.id == visit_id))
+        if found is None:
+            raise NotFoundError(f"Uppföljningen {visit_id} finns inte.")
+        _VERSIONS[key] = found
+    return found
+
+
 def save_answer(
     session: Session, visit_id: str, question_id: str, *, who: str, answer: Any = UNSET,
     number: Any = UNSET, yesno: Any = UNSET, comment: Any = UNSET, evidence: Any = UNSET,
@@ -54,21 +78,16 @@ def save_answer(
     """Save the given fields of one answer (fields left UNSET keep their value)."""
     comment_text = UNSET if comment is UNSET else clean_text(comment, "Kommentaren")
     with writing(session):
-        row = session.execute(
-            select(Visit.template_version_id, Visit.unit_id, Answer)
-            .outerjoin(Answer, (Answer.visit_id == Visit.id) & (Answer.question_id == question_id))
-            .where(Visit.id == visit_id)
-        ).first()
-        if row is None:
-            raise NotFoundError(f"Uppföljningen {visit_id} finns inte.")
-        version_id, _unit_id, existing = row
+        version_id = _template_version(session, visit_id)
         question = pinned_template(session, version_id).by_id.get(question_id)
         if question is None:
             raise NotFoundError(f"Frågan {question_id} finns inte i uppföljningens mall.")
-        part = session.scalar(select(VisitPart).where(
-            VisitPart.visit_id == visit_id, VisitPart.part == question.part))
-        if part is None:
+        # The part's lock and the answer row in one round trip.
+        row = session.execute(_PART_AND_ANSWER, {
+            "visit_id": visit_id, "question_id": question_id, "part": question.part}).first()
+        if row is None:
             raise NotFoundError(f"Uppföljningen har ingen del '{question.part}'.")
+        part, existing = row
         require_open(part)
         values = _check(question.answer_kind, answer, number, yesno, evidence)
         if comment_text is not UNSET:
