@@ -157,3 +157,26 @@ def test_cannot_save_shows_the_banner_keeps_the_text_and_retries(
     assert not window.banner.isVisible()
     assert stored(ui_ctx, visit_id, qid).comment == "viktig iakttagelse"  # type: ignore[union-attr]
     assert window.status_label.text().startswith("Sparat ")
+
+
+def test_closing_with_unsaved_text_asks_first(
+    qtbot: QtBot, window: VisitWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    view = assessment(window)
+    view.select(first_scale_question(view))
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise CannotSaveError("Disken är full.")
+
+    monkeypatch.setattr(visits_service, "save_answer", full_disk)
+    qtbot.keyClicks(view.editor.comment, "osparad text")
+    window.flush_all()
+    assert window.visit.writer.failing
+    answers: list[QMessageBox.StandardButton] = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_a, **_k: answers[0])
+    assert not window.close()
+    assert window.isVisible() and view.editor.comment.toPlainText() == "osparad text"
+    answers[0] = QMessageBox.StandardButton.Yes
+    assert window.close()

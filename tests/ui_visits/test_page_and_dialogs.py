@@ -125,3 +125,20 @@ def test_attachment_to_an_answer_and_the_size_limit_message(
     assert window.notice.isVisibleTo(window)
     assert "Minska filen" in window.notice.message.text()
     assert not window.banner.isVisibleTo(window)  # a refused file is not a save failure
+
+
+def test_long_names_do_not_widen_the_visit_window(
+    qtbot: QtBot, ui_ctx: UiContext, visit_id: str
+) -> None:
+    window = VisitWindow(ui_ctx, visit_id)
+    qtbot.addWidget(window)
+    compound = "Äldreomsorgsförvaltningsuppföljningsdokumentationsansvarig " * 6
+    window.title.setText(compound)
+    window.subtitle.setText(compound * 2)
+    window.irregular_text.setText(compound)
+    window._irregularity(True, compound)  # noqa: SLF001 - the banner with a long note
+    assessment = window.views["bedomning"]
+    assert isinstance(assessment, AssessmentView)
+    assessment.editor.text.setText(compound)
+    # Fits a 1024-pixel-wide laptop screen.
+    assert window.minimumSizeHint().width() <= 1024

@@ -81,7 +81,9 @@ class VisitWindow(QMainWindow):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setWordWrap(True)
         self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)  # long names must not widen the window
         self.subtitle.setStyleSheet("color: #5f6b73;")
         self.irregular = QFrame()
         self.irregular.setObjectName("irregularity")
