@@ -154,3 +154,20 @@ def test_list_visits_filters_and_owner_handover(env: Env) -> None:
         assert mine[0].hsl_owner == MAS.name and mine[0].hsl_revision == 1
         assert list_visits(s, unit_id="E2")[0].hsl_owner is None
         assert list_visits(s, status="foranalys") and not list_visits(s, status="faststalld")
+
+
+def test_status_changes_reach_the_year_plan(env: Env) -> None:
+    pytest.importorskip("app.services.schedule")
+    from sqlalchemy import select
+
+    from app.models import PlanEntry
+
+    with env.sessions() as s:
+        vid = start_visit(s, env.home_care, 2026, officer=VU, on=START_DAY)
+        statuses = [e.status for e in s.scalars(
+            select(PlanEntry).where(PlanEntry.unit_id == env.home_care, PlanEntry.year == 2026))]
+        assert statuses == ["foranalys"]
+        save_visit_field(s, vid, "visit_start", datetime(2026, 10, 1, 9), who=VU.name)
+        entry = s.scalar(select(PlanEntry).where(PlanEntry.unit_id == env.home_care,
+                                                 PlanEntry.year == 2026))
+        assert entry is not None and entry.status == "besok_genomfort"
