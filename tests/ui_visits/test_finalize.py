@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.services import visits as visits_service
@@ -116,7 +116,17 @@ def test_finalize_locks_the_part_and_a_change_needs_a_reason_and_a_new_revision(
     window.navigate("faststall")
     view = finalize_view(window)
     assert view.issues.issues == []
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if len(asked) > 1 else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    view.finalize_button.click()  # "No" to the question: still a draft
+    assert not window.visit.detail.part("sol").locked  # type: ignore[union-attr]
     view.finalize_button.click()
+    assert len(asked) == 2 and "låses" in asked[0]
     detail = window.visit.detail
     assert detail.part("sol").locked  # type: ignore[union-attr]
     assessment = window.views["bedomning"]

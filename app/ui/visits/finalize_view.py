@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -222,6 +223,13 @@ class FinalizeView(QWidget):
         if blocking or (len(issues) > len(blocking) and not self.accept_pii.isChecked()):
             return
         part = self.current_part()
+        view = self.visit.detail.part(part)
+        label = self.tr(view.label) if view else part
+        sure = QMessageBox.question(self, self.tr("Fastställ"), self.tr(
+            "Fastställa %1? Delen låses. En senare ändring görs som en ny revision med en "
+            "motivering; den fastställda revisionen finns kvar.").replace("%1", label))
+        if sure != QMessageBox.StandardButton.Yes:
+            return
         accept = self.accept_pii.isChecked()
         failed: list[FinalizeError] = []
 
