@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction, add_data_dir) -> None:  # t
     extra = commands.add_parser("extra", help="lägg till en extra uppföljning",
                                 description="Lägger till en uppföljning utanför rytmen.")
     add_data_dir(extra)
-    extra.add_argument("--year", type=int, required=True)
+    extra.add_argument("--year", type=int, required=True, metavar="ÅR")
     extra.add_argument("--unit", required=True, metavar="ENHETS_ID")
     extra.add_argument("--reason", required=True, choices=sorted(EXTRA_REASONS))
     extra.add_argument("--text", default="", help="fritext om skälet")
@@ -57,16 +57,16 @@ def register(subparsers: argparse._SubParsersAction, add_data_dir) -> None:  # t
                                  description="Fyller tomma handläggarplatser med förslaget "
                                  "som jämnar ut belastningen; gjorda val behålls.")
     add_data_dir(assign)
-    assign.add_argument("--year", type=int, required=True)
+    assign.add_argument("--year", type=int, required=True, metavar="ÅR")
     assign.add_argument("--district", metavar="NAMN")
     assign.set_defaults(func=run_assign)
 
 
 def _plan_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, help="planåret, t.ex. 2027")
+    parser.add_argument("--year", type=int, metavar="ÅR", help="planåret, t.ex. 2027")
     parser.add_argument("--district", metavar="NAMN", help="bara en ansvarig stadsdel")
     parser.add_argument("--format", choices=("table", "csv", "json", "ics", "xlsx"),
-                        default="table")
+                        default="table", help="utdataformat (standard: table)")
     parser.add_argument("--output", "-o", type=Path, metavar="FIL",
                         help="skriv till fil (krävs för xlsx)")
     parser.add_argument("--all-day", action="store_true",
