@@ -33,6 +33,8 @@ class FactcheckView(QScrollArea):
         dates = QGroupBox(self.tr("Datum"))
         self.sent = optional_date_edit()
         self.reply_date = optional_date_edit()
+        for edit in (self.sent, self.reply_date):
+            edit.setMaximumWidth(160)
         form = QFormLayout(dates)
         form.addRow(self.tr("Utkast skickat"), self.sent)
         form.addRow(self.tr("Svar mottaget"), self.reply_date)

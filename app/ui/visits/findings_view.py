@@ -104,6 +104,8 @@ class FindingsView(QSplitter):
         for code, label in REMEDIES.items():
             self.remedy.addItem(self.tr(label), code)
         self.plan = optional_date_edit()
+        for edit in (self.deadline, self.plan):
+            edit.setMaximumWidth(160)
         self.plan_label = QLabel(self.tr("Åtgärdsplan mottagen"))
         form.addRow(self.tr("Typ"), self.kind)
         form.addRow(self.tr("Text"), self.text)

@@ -88,6 +88,7 @@ class PreanalysisView(QScrollArea):
             spin.setRange(-1, 1_000_000)
             spin.setSpecialValueText("–")  # -1 means "not given"
             spin.setValue(-1)
+            spin.setMaximumWidth(130)
             self.facts[key] = spin
             grid.addWidget(QLabel(self.tr(label)), i // 3, (i % 3) * 2)
             grid.addWidget(spin, i // 3, (i % 3) * 2 + 1)

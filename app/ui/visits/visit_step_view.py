@@ -35,6 +35,8 @@ class VisitStepView(QScrollArea):
             when = QGroupBox(self.tr("Tid"))
             self.start = optional_datetime_edit()
             self.end = optional_datetime_edit()
+            for edit in (self.start, self.end):
+                edit.setMaximumWidth(220)
             form = QFormLayout(when)
             form.addRow(self.tr("Besöket började"), self.start)
             form.addRow(self.tr("Besöket slutade"), self.end)
@@ -52,6 +54,7 @@ class VisitStepView(QScrollArea):
                 spin = QSpinBox()
                 spin.setRange(0, 200)
                 spin.setSpecialValueText("–")
+                spin.setMaximumWidth(110)
                 self.roles[code] = spin
                 grid.addWidget(QLabel(self.tr(label)), i // 2, (i % 2) * 2)
                 grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
