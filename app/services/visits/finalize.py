@@ -53,6 +53,10 @@ def _missing(detail: VisitDetail, part: str) -> list[MissingItem]:
             if f.remedy is None:
                 missing.append(MissingItem("brist", str(f.id),
                                            f"Bristen saknar sätt att följas upp – {f.text[:80]}"))
+            elif f.remedy != "nasta" and f.deadline is None:
+                # "Next follow-up" dates itself; the others need a date.
+                missing.append(MissingItem("brist", str(f.id),
+                                           f"Bristen saknar tidpunkt för åtgärd – {f.text[:80]}"))
     for d in detail.previous_deficiencies:
         if d.part == part and d.status is None:
             missing.append(MissingItem(
