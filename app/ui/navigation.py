@@ -16,13 +16,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.ui.context import UiContext
+if TYPE_CHECKING:  # the context module loads SQLAlchemy; start-up paints first
+    from app.ui.context import UiContext
 
-PageFactory = Callable[[UiContext], QWidget]
+PageFactory = Callable[["UiContext"], QWidget]
 CONTEXT = "Navigation"
 
 
@@ -135,9 +137,9 @@ PLANNED: dict[str, tuple[str, ...]] = {
 # The navigation list, in order. To plug in a page, edit its one line:
 #     page("planering", lazy("app.ui.planning_page", "PlanningPage")),
 PAGES: list[PageSpec] = [
-    page("planering"),
+    page("planering", lazy("app.ui.planning_page", "PlanningPage")),
     page("verksamheter", lazy("app.ui.units_page", "UnitsPage")),
-    page("uppfoljningar"),
+    page("uppfoljningar", lazy("app.ui.visits.visits_page", "VisitsPage")),
     page("rapporter"),
     page("synk"),
     page("oversikt"),
