@@ -31,10 +31,10 @@ from app.services.template_format import (
     PART_LABELS,
     QuestionDef,
     answer_label,
-    comment_required,
 )
 from app.ui.visits.question_model import ANSWER_COLOURS
 
+COMMENT_REQUIRED = ("delvis", "ej_uppfyllt", "ej_aktuellt", "nej")
 SCALE_KEYS = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_aktuellt", "ej_bedomt")
 YESNO_KEYS = ("ja", "nej", None, "ej_aktuellt", "ej_bedomt")
 NUMBER_KEYS = (None, None, None, "ej_aktuellt", "ej_bedomt")
@@ -231,7 +231,8 @@ class QuestionEditor(QWidget):
                 f"QPushButton:checked {{ background: {colour}; color: white; "
                 "font-weight: 600; border-radius: 4px; }"
             )
-        required = choice is not None and comment_required(choice) and choice != "number"
+        # The service's rule: every judgement but Uppfyllt, and a "Nej", needs a comment.
+        required = choice in COMMENT_REQUIRED
         self.comment_label.setText(
             self.tr("Kommentar (krävs för detta svar)") if required else self.tr("Kommentar")
         )

@@ -57,13 +57,10 @@ class CannotSaveBanner(QFrame):
         self.hide()
 
     def show_error(self, detail: str) -> None:
+        hint = self.tr("Programmet försöker igen när du ändrar något, eller tryck på Försök igen.")
         self.message.setText(
-            self.tr(
-                "<b>Kan inte spara.</b> Det du skrivit finns kvar på skärmen men är inte "
-                "sparat. Programmet försöker igen när du ändrar något eller trycker på "
-                "Försök igen."
-            )
-            + "<br>" + _escape(detail)
+            "<b>" + _escape(self.tr("Kan inte spara.")) + "</b> " + _escape(detail)
+            + "<br>" + _escape(hint)
         )
         self.show()
 
