@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from app.templates.report import build_report, content_hash, render_report_bytes
 from app.templates.report.data import ANSWER_LABELS, PREVIOUS_STATUS_LABELS, ReportData
@@ -113,9 +115,12 @@ def test_internal_note_only_on_internal_copy(data: ReportData) -> None:
     public = dataclasses.replace(data, internal_note=note, internal_copy=False)
     internal = dataclasses.replace(data, internal_note=note, internal_copy=True)
     assert note not in pypdf_text(render_report_bytes(public))
-    internal_text = pypdf_text(render_report_bytes(internal))
+    internal_pdf = render_report_bytes(internal)
+    internal_text = pypdf_text(internal_pdf)
     assert note in internal_text
     assert "INTERN HANDLING" in internal_text
+    outline = PdfReader(io.BytesIO(internal_pdf)).outline
+    assert "Intern anteckning" in [getattr(item, "title", None) for item in outline]
 
 
 def test_empty_sections_say_so() -> None:

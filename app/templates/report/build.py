@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from app.durable_io import write_bytes_atomic
 from app.templates.report import flowables as fl
@@ -101,8 +101,8 @@ def _internal_note(data: ReportData) -> list[Flowable]:
         *fl.text_block(data.internal_note, "Ingen anteckning.", "internal"),
     ]]], colWidths=[fl.CONTENT_WIDTH])
     box.setStyle(st.internal_box_style())
-    box.outline = ("Intern anteckning", "internal", 0)  # type: ignore[attr-defined]
-    return [Spacer(0, 8), box]
+    return [Spacer(0, 8), CondPageBreak(40 * mm), fl.Anchor("Intern anteckning", "internal", 0),
+            box]
 
 
 def _summary(data: ReportData) -> list[Flowable]:

@@ -92,6 +92,21 @@ def heading(text: str, style_name: str, key: str, level: int,
     return out + [Heading(text, style_name, key, level)]
 
 
+class Anchor(Flowable):
+    """An invisible bookmark for content that is not a heading (it may split, losing
+    attributes, so the bookmark rides on this zero-size flowable just before it)."""
+
+    def __init__(self, title: str, key: str, level: int) -> None:
+        super().__init__()
+        self.outline = (title, key, level)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 def para(text: str, style: str = "body") -> Paragraph:
     return text_paragraph(st.styles()[style], (text, "normal"))
 
