@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -94,11 +95,15 @@ def test_audit_dialog_lists_who_changed_what(
     assert isinstance(view, AssessmentView)
     view.pick_number(2)
     qid = view.current_id()
-    dialog = AuditDialog(ui_ctx, visit_id, window)
+    dialog = AuditDialog(ui_ctx, visit_id, window, window.visit.detail)
     qtbot.addWidget(dialog)
     first = [dialog.proxy.index(0, c).data() for c in range(6)]
+    question = window.visit.detail.question(qid or "")
+    assert question is not None
     assert first[1] == "Anna Uppföljare"
-    assert first[3] == f"{qid}.answer" and first[5] == "delvis"
+    assert first[3].startswith(question.text[:40]) and first[3].endswith("– svar")
+    assert first[5] == "Delvis uppfyllt"
+    assert dialog.proxy.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == f"{qid}.answer"
     dialog.search.setText("uppföljning startad")
     assert dialog.proxy.rowCount() == 1
 

@@ -27,7 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import visits as visits_service
+from app.services.template_format import answer_label
+from app.services.visits import VisitDetail
 from app.services.visits.audit import AuditRow
+from app.services.visits.common import SUMMARY_LABELS
+from app.services.visits.lifecycle import FIELD_LABELS
 from app.ui.context import UiContext
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -42,14 +46,47 @@ _TITLES = (
 _CELL_LIMIT = 200  # long texts are cut in the cell; the tooltip shows all
 
 
+_ANSWER_FIELDS = {
+    "answer": QT_TRANSLATE_NOOP("AuditTableModel", "svar"),
+    "comment": QT_TRANSLATE_NOOP("AuditTableModel", "kommentar"),
+    "evidence": QT_TRANSLATE_NOOP("AuditTableModel", "underlag"),
+    "number": QT_TRANSLATE_NOOP("AuditTableModel", "tal"),
+    "yesno": QT_TRANSLATE_NOOP("AuditTableModel", "ja/nej"),
+}
+
+
 def local_time(at_utc: datetime) -> str:
     return at_utc.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+def describe_field(field: str, detail: VisitDetail | None) -> str:
+    """A field code as the officer reads it: 'ledningssystem.answer' becomes
+    the question's text and 'svar'; visit fields get their Swedish label."""
+    head, _, tail = field.partition(".")
+    if head in FIELD_LABELS and not tail:
+        return FIELD_LABELS[head]
+    if head in SUMMARY_LABELS:
+        return QCoreApplication.translate("AuditTableModel", "Sammanfattning: %1").replace(
+            "%1", SUMMARY_LABELS[head])
+    question = detail.question(head) if detail is not None else None
+    if question is not None:
+        what = QCoreApplication.translate("AuditTableModel", _ANSWER_FIELDS.get(tail, tail))
+        text = question.text if len(question.text) <= 60 else question.text[:60] + "…"
+        return f"{text} – {what}"
+    return field
+
+
+def describe_value(field: str, value: str | None) -> str:
+    if value and field.endswith(".answer"):
+        return answer_label(value)
+    return value or ""
+
+
 class AuditTableModel(QAbstractTableModel):
-    def __init__(self, rows: Sequence[AuditRow]) -> None:
+    def __init__(self, rows: Sequence[AuditRow], detail: VisitDetail | None = None) -> None:
         super().__init__()
         self._rows = list(rows)
+        self._detail = detail
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -66,8 +103,9 @@ class AuditTableModel(QAbstractTableModel):
 
     def _full(self, row: AuditRow, column: int) -> str:
         values = (
-            local_time(row.at), row.who, (row.part or "").upper(), row.field,
-            row.old or "", row.new or "",
+            local_time(row.at), row.who, (row.part or "").upper(),
+            describe_field(row.field, self._detail), describe_value(row.field, row.old),
+            describe_value(row.field, row.new),
         )
         return values[column]
 
@@ -81,18 +119,21 @@ class AuditTableModel(QAbstractTableModel):
             return flat if len(flat) <= _CELL_LIMIT else flat[:_CELL_LIMIT] + "…"
         if role == Qt.ItemDataRole.ToolTipRole and index.column() >= 4:
             return text
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return row.field  # the stored code, for support
         return None
 
 
 class AuditDialog(QDialog):
-    def __init__(self, ctx: UiContext, visit_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, visit_id: str, parent: QWidget | None = None,
+                 detail: VisitDetail | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ändringslogg"))
         self.resize(1000, 560)
         with ctx.sessions() as session:
             rows = visits_service.audit_events(session, visit_id)
         # Newest first: the usual question is "what just happened".
-        self.model = AuditTableModel(list(reversed(rows)))
+        self.model = AuditTableModel(list(reversed(rows)), detail)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)

@@ -225,7 +225,7 @@ class VisitWindow(QMainWindow):
 
     def show_audit(self) -> None:
         self.visit.flush()
-        AuditDialog(self.ctx, self.visit.visit_id, self).exec()
+        AuditDialog(self.ctx, self.visit.visit_id, self, self.visit.detail).exec()
 
     def flush_all(self) -> None:
         self.visit.flush()
