@@ -53,15 +53,15 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._page_info = page_info
         self._held_pages: list[dict[str, Any]] = []
-        self._page_bound_calls: list[tuple[str, tuple[Any, ...]]] = []
+        self._page_bound_calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
         self.setDateFormatter(_pdf_date(page_info.document_date))
 
     # Page-bound calls are recorded and replayed when their page is written.
     def bookmarkPage(self, key: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-        self._page_bound_calls.append(("bookmarkPage", (key, *args)))
+        self._page_bound_calls.append(("bookmarkPage", (key, *args), kwargs))
 
-    def addOutlineEntry(self, title: str, key: str, level: int = 0, closed: Any = None) -> None:  # noqa: N802
-        self._page_bound_calls.append(("addOutlineEntry", (title, key, level, closed)))
+    def addOutlineEntry(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        self._page_bound_calls.append(("addOutlineEntry", args, kwargs))
 
     def showPage(self) -> None:  # noqa: N802
         state = dict(self.__dict__)
@@ -78,8 +78,8 @@ class NumberedCanvas(Canvas):
         for state in held:
             self.__dict__.update(state)
             draw_late_decorations(self, self._page_info, self._pageNumber, total)
-            for name, args in state["_page_bound_calls"]:
-                getattr(Canvas, name)(self, *args)
+            for name, args, kwargs in state["_page_bound_calls"]:
+                getattr(Canvas, name)(self, *args, **kwargs)
             Canvas.showPage(self)
         self._held_pages = []
         Canvas.save(self)
