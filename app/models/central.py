@@ -121,6 +121,9 @@ class CentralAnswer(CentralBase):
     area_title: Mapped[str] = mapped_column(String(300))
     question_id: Mapped[str] = mapped_column(String(60))
     question_text: Mapped[str] = mapped_column(Text)
+    # Template order (sol before hsl, section, question), so every report
+    # lists areas and questions as the template does.
+    position: Mapped[int] = mapped_column(Integer, default=0)
     answer: Mapped[str | None] = mapped_column(String(20))  # scale code, None for yes/no, number
     yesno: Mapped[bool | None] = mapped_column(Boolean)
     number: Mapped[float | None] = mapped_column()

@@ -119,11 +119,13 @@ def part_facts(doc: Any, followup_id: str, part: str, revision: int) -> PartFact
 
 
 def _answers(doc: dict[str, Any], facts: PartFacts) -> None:
-    for section in _list(doc.get("sections"), "sections"):
+    base = 0 if facts.part == "sol" else 1_000_000
+    for s_index, section in enumerate(_list(doc.get("sections"), "sections")):
         section = _mapping(section, "sections[]")
         area_id = _text(section.get("id"), "sections[].id")
         area_title = _text(section.get("title"), "sections[].title", required=False)
-        for question in _list(section.get("questions"), f"sections[{area_id}].questions"):
+        questions = _list(section.get("questions"), f"sections[{area_id}].questions")
+        for q_index, question in enumerate(questions):
             question = _mapping(question, "questions[]")
             answer = question.get("answer")
             if not isinstance(answer, dict) or not answer.get("answered"):
@@ -137,7 +139,7 @@ def _answers(doc: dict[str, Any], facts: PartFacts) -> None:
                 "area_id": area_id, "area_title": area_title or area_id,
                 "question_id": _text(question.get("id"), "questions[].id"),
                 "question_text": _text(question.get("text"), "questions[].text", required=False),
-                "answer": code,
+                "answer": code, "position": base + s_index * 1000 + q_index,
                 "yesno": yesno if isinstance(yesno, bool) else None,
                 "number": float(number) if isinstance(number, int | float)
                 and not isinstance(number, bool) else None,
