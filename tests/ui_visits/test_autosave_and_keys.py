@@ -180,3 +180,19 @@ def test_closing_with_unsaved_text_asks_first(
     assert window.isVisible() and view.editor.comment.toPlainText() == "osparad text"
     answers[0] = QMessageBox.StandardButton.Yes
     assert window.close()
+
+
+def test_pending_typing_is_written_when_the_application_quits(
+    qtbot: QtBot, window: VisitWindow, ui_ctx: UiContext, visit_id: str, qapp: object
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    view = assessment(window)
+    qid = first_scale_question(view)
+    view.select(qid)
+    qtbot.keyClicks(view.editor.comment, "innan programmet avslutas")
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.aboutToQuit.emit()  # what QApplication.quit() sends before the event loop ends
+    answer = stored(ui_ctx, visit_id, qid)
+    assert answer is not None and answer.comment == "innan programmet avslutas"
