@@ -84,6 +84,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pdf-kb", type=int, default=150)
+    parser.add_argument("--workers", type=int, default=8)
     args = parser.parse_args()
     device_id = "bench-laptop"
     key = SigningKey.generate(device_id)
@@ -104,7 +105,7 @@ def main() -> int:
             share.init(created_by_device=device_id, create_root=True)
             _settle()
             started = time.perf_counter()
-            first = push_all(Share(share.root), device_id, key, items)
+            first = push_all(Share(share.root), device_id, key, items, workers=args.workers)
             push_times.append(time.perf_counter() - started)
             assert first.pushed == len(items) and not first.errors, first.errors
 
@@ -127,7 +128,7 @@ def main() -> int:
     cp_med = statistics.median(cp_times)
     push_med = statistics.median(push_times)
     print(f"packages: {args.count}, payload: {total_bytes / 1e6:.1f} MB, rounds: {args.rounds}, "
-          f"cpus: {os.cpu_count()}")
+          f"cpus: {os.cpu_count()}, workers: {args.workers}")
     print(f"cp -r (peer)                       median {cp_med:.3f} s  samples "
           + " ".join(f"{t:.3f}" for t in cp_times))
     print(f"push to empty share                median {push_med:.3f} s  "

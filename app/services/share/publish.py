@@ -181,12 +181,15 @@ def _discard(share: Share, temp: Path) -> None:
         pass  # a leftover temp is harmless: readers ignore it, clean_stale_temps removes it
 
 
-def read_sha256(share: Share, path: Path, limit: int) -> str:
+def _read_back(share: Share, path: Path, limit: int) -> bytes:
     try:
-        data = _retry_busy(lambda: share.fs.read_bytes(path, limit))
+        return _retry_busy(lambda: share.fs.read_bytes(path, limit))
     except OSError as exc:
         raise translate_os_error(exc, path, "läsa") from exc
-    return hashlib.sha256(data).hexdigest()
+
+
+def read_sha256(share: Share, path: Path, limit: int) -> str:
+    return hashlib.sha256(_read_back(share, path, limit)).hexdigest()
 
 
 def quarantine(share: Share, device_id: str, path: Path, actual_sha256: str) -> Path:
@@ -294,15 +297,17 @@ def _link_verified(
         except FileExistsError:
             # Another process of this laptop won the race, or a stale listing:
             # decide by content, never by time.
-            actual = read_sha256(share, final, len(data) + 1)
-            if actual == sha256:
+            existing = _read_back(share, final, len(data) + 1)
+            if existing == data:
                 return ("already_there" if status == "pushed" else status), quarantined
-            quarantined = quarantine(share, device_id, final, actual)
+            quarantined = quarantine(share, device_id, final, hashlib.sha256(existing).hexdigest())
             status = "repaired"
             continue
-        actual = read_sha256(share, final, len(data) + 1)
-        if actual != sha256:
-            moved = quarantine(share, device_id, final, actual)
+        # Read the final name back. Comparing with the bytes we hashed is the
+        # same check as comparing hashes, at a fraction of the cost.
+        existing = _read_back(share, final, len(data) + 1)
+        if existing != data:
+            moved = quarantine(share, device_id, final, hashlib.sha256(existing).hexdigest())
             raise ShareIOError(
                 f"Paketet {final} blev inte korrekt sparat på den centrala mappen "
                 f"(kontrollsumman stämmer inte vid återläsning; flyttat till {moved}). "

@@ -90,7 +90,7 @@ def push_all(
     cancel: Callable[[], bool] | None = None,
     verify_existing: bool = False,
     limits: PackageLimits | None = None,
-    workers: int = 4,
+    workers: int = 8,
 ) -> SyncSummary:
     """Publish each item; never raises for share faults, which go to ``errors``
     (Swedish). ``progress(done, total)`` gets total 0 when ``items`` has no len.
@@ -171,7 +171,8 @@ def push_all(
                     break
                 key_published = True
             pending.append(pool.submit(work, item))
-            while len(pending) >= 2 * max(1, workers) or (pending and pending[0].done()):
+            # At most ``workers`` packages in memory at once (attachments can be large).
+            while len(pending) >= max(1, workers) or (pending and pending[0].done()):
                 finish_oldest()
         while pending:
             finish_oldest()
