@@ -196,3 +196,26 @@ def test_pending_typing_is_written_when_the_application_quits(
     app.aboutToQuit.emit()  # what QApplication.quit() sends before the event loop ends
     answer = stored(ui_ctx, visit_id, qid)
     assert answer is not None and answer.comment == "innan programmet avslutas"
+
+
+def test_after_a_failed_save_the_next_edit_tries_again(
+    qtbot: QtBot, window: VisitWindow, ui_ctx: UiContext, visit_id: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view = assessment(window)
+    qid = first_scale_question(view)
+    view.select(qid)
+    real = visits_service.save_answer
+    monkeypatch.setattr(visits_service, "save_answer", lambda *a, **k: (_ for _ in ()).throw(
+        CannotSaveError("Databasen är skrivskyddad.")))
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_2)  # the answer fails ...
+    qtbot.keyClicks(view.editor.comment, "delvis ok")  # ... and so does the comment
+    window.flush_all()
+    assert window.banner.isVisible() and len(window.visit.writer.pending_keys) == 2
+    monkeypatch.setattr(visits_service, "save_answer", real)
+    qtbot.keyClicks(view.editor.comment, "!")
+    window.flush_all()  # the next edit writes everything still pending
+    answer = stored(ui_ctx, visit_id, qid)
+    assert answer is not None and (answer.answer, answer.comment) == ("delvis", "delvis ok!")
+    assert not window.banner.isVisible() and window.visit.writer.pending_keys == []
