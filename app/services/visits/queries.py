@@ -55,40 +55,47 @@ def list_visits(
     status: str | None = None, owner: str | None = None,
 ) -> list[VisitSummary]:
     """Visits, newest year first; ``owner`` matches either part's owner."""
-    query = (select(Visit, Unit.name, Unit.type_code, District.name)
-             .join(Unit, Visit.unit_id == Unit.id)
-             .join(District, Unit.followup_district_id == District.id))
+    conditions = []
     if year is not None:
-        query = query.where(Visit.year == year)
+        conditions.append(Visit.year == year)
     if unit_id is not None:
-        query = query.where(Visit.unit_id == unit_id)
+        conditions.append(Visit.unit_id == unit_id)
     if status is not None:
-        query = query.where(Visit.status == status)
+        conditions.append(Visit.status == status)
     if owner is not None:
-        query = query.where(Visit.id.in_(
+        conditions.append(Visit.id.in_(
             select(VisitPart.visit_id).where(VisitPart.owner == owner)))
-    rows = session.execute(query.order_by(Visit.year.desc(), Unit.name, Visit.seq)).all()
-    ids = [r[0].id for r in rows]
-    parts: dict[str, dict[str, VisitPart]] = defaultdict(dict)
-    for chunk in range(0, len(ids), 500):
-        for p in session.scalars(select(VisitPart).where(
-                VisitPart.visit_id.in_(ids[chunk:chunk + 500]))):
-            parts[p.visit_id][p.part] = p
+    # Only the columns the list shows: the long texts stay on disk.
+    rows = session.execute(
+        select(Visit.id, Visit.unit_id, Visit.year, Visit.seq, Visit.status,
+               Visit.template_version_id, Visit.visit_start, Unit.name, Unit.type_code,
+               District.name)
+        .join(Unit, Visit.unit_id == Unit.id)
+        .join(District, Unit.followup_district_id == District.id)
+        .where(*conditions)
+        .order_by(Visit.year.desc(), Unit.name, Visit.seq)).all()
+    parts: dict[str, dict[str, tuple[str, int, str]]] = defaultdict(dict)
+    for visit_id, part, part_owner, revision, part_status in session.execute(
+            select(VisitPart.visit_id, VisitPart.part, VisitPart.owner, VisitPart.revision,
+                   VisitPart.status).join(Visit, VisitPart.visit_id == Visit.id)
+            .where(*conditions)):
+        parts[visit_id][part] = (part_owner, revision, part_status)
+    versions: dict[int, str] = {}
     result = []
-    for visit, unit_name, unit_type, district in rows:
-        sol, hsl = parts[visit.id].get("sol"), parts[visit.id].get("hsl")
+    for (visit_id, unit, year_, seq, status_, version_id, start, unit_name, unit_type,
+         district) in rows:
+        if version_id not in versions:
+            versions[version_id] = pinned_template(session, version_id).definition.version
+        sol, hsl = parts[visit_id].get("sol"), parts[visit_id].get("hsl")
         result.append(VisitSummary(
-            id=visit.id, unit_id=visit.unit_id, unit_name=unit_name, unit_type=unit_type,
-            district=district, year=visit.year, status=visit.status,
-            status_label=VISIT_STATUSES.get(visit.status, visit.status),
-            sol_owner=sol.owner if sol else "", hsl_owner=hsl.owner if hsl else None,
-            sol_revision=sol.revision if sol else 0,
-            hsl_revision=hsl.revision if hsl else None,
-            visit_date=visit.visit_start.date() if visit.visit_start else None,
-            template_version=pinned_template(session, visit.template_version_id)
-            .definition.version,
-            seq=visit.seq, sol_status=sol.status if sol else "utkast",
-            hsl_status=hsl.status if hsl else None,
+            id=visit_id, unit_id=unit, unit_name=unit_name, unit_type=unit_type,
+            district=district, year=year_, status=status_,
+            status_label=VISIT_STATUSES.get(status_, status_),
+            sol_owner=sol[0] if sol else "", hsl_owner=hsl[0] if hsl else None,
+            sol_revision=sol[1] if sol else 0, hsl_revision=hsl[1] if hsl else None,
+            visit_date=start.date() if start else None,
+            template_version=versions[version_id], seq=seq,
+            sol_status=sol[2] if sol else "utkast", hsl_status=hsl[2] if hsl else None,
         ))
     return result
 
