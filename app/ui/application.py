@@ -1,9 +1,14 @@
-"""Starting the GUI: QApplication, language, database, context, main window.
+"""Starting the GUI: QApplication, language, main window, then the database.
 
-``run(data_dir)`` is what ``uppfoljaren`` with no arguments calls. On the
-first start the data dir gets the embedded demo database. A database that
-cannot be opened (newer version, network drive) is explained in a Swedish
-message box and the program exits with 1.
+``run(data_dir)`` is what ``uppfoljaren`` with no arguments calls. The window
+is shown first; SQLAlchemy is loaded and the database opened (on the first
+start: the embedded demo database created) on a worker through the task
+runner, and the window gets its context when that is done. So the window
+paints at once even on a slow laptop, and pages are only built with an open
+database. A database that cannot be used (newer version, network drive) is
+explained in a Swedish message box and the program exits with 1.
+
+Nothing at module level here imports SQLAlchemy (see ``start``).
 """
 
 from __future__ import annotations
@@ -12,19 +17,24 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, __version__
-from app.db import open_database, session_factory
 from app.errors import UserFacingError
 from app.paths import AppPaths, resolve_paths, resource_dir
 from app.settings import Settings
-from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from app.services.task_state import TaskState
+    from app.ui.context import UiContext
 
 log = logging.getLogger(__name__)
 
@@ -119,46 +129,92 @@ def create_main_window(ctx: UiContext) -> MainWindow:
     app = QApplication.instance()
     if isinstance(app, QApplication) and not app.styleSheet():
         apply_look(app)
-    return MainWindow(ctx)
+    window = MainWindow(ctx.settings, ctx.paths)
+    window.attach(ctx)
+    return window
 
 
-def _show_start_error(error: UserFacingError) -> None:
+def _show_start_error(error: BaseException) -> None:
+    if isinstance(error, UserFacingError):
+        text = str(error)
+    else:
+        log.error("start failed", exc_info=(type(error), error, error.__traceback__))
+        text = QCoreApplication.translate(
+            "Application", "Ett oväntat fel inträffade. Detaljer finns i loggen.")
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                       QCoreApplication.translate("Application", "Uppföljaren kan inte starta."))
-    box.setInformativeText(str(error))
+    box.setInformativeText(text)
     box.exec()
 
 
-def open_context(paths: AppPaths, settings: Settings) -> UiContext:
-    """Open (first time: create the demo) database and build the context.
+def open_sessions(paths: AppPaths) -> sessionmaker[Session]:
+    """Open the database (first time: create the demo) and return the session
+    factory. Runs on a worker at start-up; raises UserFacingError when the
+    database cannot be used."""
+    from app.db import open_database, session_factory
 
-    Raises UserFacingError when the database cannot be used.
-    """
     if not paths.database.exists():
         from app.services.demo_db import ensure_demo_database
 
         ensure_demo_database(paths.database)
     engine = open_database(paths.database)
-    return UiContext(paths=paths, sessions=session_factory(engine), settings=settings,
-                     tasks=TaskRunner())
+    # The checks above ran on this thread; the UI thread opens its own connections.
+    engine.dispose()
+    # Load the first page's code here too, off the UI thread.
+    import app.ui.units_page  # noqa: F401
+
+    return session_factory(engine)
 
 
-def start(data_dir: str | Path | None) -> tuple[QApplication, MainWindow | None, int]:
-    """Everything up to a shown main window; the exit code is 1 when it
-    could not start (the user has been told why)."""
+def open_context(paths: AppPaths, settings: Settings,
+                 tasks: TaskRunner | None = None) -> UiContext:
+    """Open the database and build the context, on the calling thread."""
+    from app.ui.context import UiContext
+
+    return UiContext(paths=paths, sessions=open_sessions(paths), settings=settings,
+                     tasks=tasks or TaskRunner())
+
+
+def start(data_dir: str | Path | None, tasks: TaskRunner | None = None,
+          ) -> tuple[QApplication, MainWindow | None, int]:
+    """Show the main window and start opening the database.
+
+    Returns the exit code 1 at once when opening failed before this returns
+    (``tasks`` a SyncTaskRunner); with the threaded runner, a failure later
+    tells the user and ends the event loop with exit code 1.
+    """
     app = create_application()
     paths = resolve_paths(data_dir).ensure()
     settings = Settings.load(paths.settings_file)
     install_language(settings.language)
     apply_look(app)
-    try:
-        ctx = open_context(paths, settings)
-    except UserFacingError as error:
-        log.error("cannot start: %s", error)
-        _show_start_error(error)
-        return app, None, 1
-    window = create_main_window(ctx)
+    tasks = tasks or TaskRunner()
+    window = MainWindow(settings, paths)
     window.show()
+    failed: list[BaseException] = []
+    starting = [True]  # a failure while still in here is returned, not exit()ed
+
+    def opened(sessions: sessionmaker[Session]) -> None:
+        from app.ui.context import UiContext
+
+        window.attach(UiContext(paths=paths, sessions=sessions, settings=settings, tasks=tasks))
+
+    def not_opened(error: BaseException) -> None:
+        failed.append(error)
+        window.hide()
+        _show_start_error(error)
+        window.deleteLater()
+        if not starting[0]:
+            # exit() outside a running loop would end every later loop at once.
+            QCoreApplication.exit(1)
+
+    def work(state: TaskState) -> sessionmaker[Session]:
+        return open_sessions(paths)
+
+    tasks.run(work, opened, not_opened, parallel=True)
+    starting[0] = False
+    if failed:
+        return app, None, 1
     return app, window, 0
 
 
@@ -172,6 +228,9 @@ def run(data_dir: str | Path | None = None) -> int:
         # quit by itself once the event loop has run.
         QTimer.singleShot(int(quit_after_ms), app.quit)
     code = app.exec()
-    window.ctx.tasks.wait()
-    window.ctx.sessions.kw["bind"].dispose()
+    if window.ctx is not None:
+        window.ctx.tasks.wait()
+        bind = window.ctx.sessions.kw.get("bind")  # the engine, to close its connections
+        if bind is not None:
+            bind.dispose()
     return code

@@ -4,6 +4,11 @@ Pages come from ``app.ui.navigation.PAGES`` and are built the first time they
 are shown. The window remembers its geometry and the last page in Settings.
 On a language change every page is rebuilt, so each shows its new strings
 without having to retranslate itself.
+
+The window can be shown before the database is open (``attach`` gives it the
+context later): start-up paints at once while SQLAlchemy loads and the
+database is checked on a worker. Pages are only ever built with a ready
+context. Nothing here imports SQLAlchemy at module level, for the same reason.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import base64
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
@@ -26,22 +32,28 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.services.units import ImportResult
+from app.paths import AppPaths
+from app.settings import Settings
 from app.ui.about_dialog import AboutDialog
-from app.ui.context import UiContext
 from app.ui.icons import app_icon, icon
-from app.ui.import_dialog import ImportReportDialog, choose_import_file, start_unit_import
 from app.ui.navigation import DEFAULT_PAGE, PAGES, PageSpec, find_page
-from app.ui.tasks import TaskHandle
+
+if TYPE_CHECKING:
+    from app.services.units import ImportResult
+    from app.ui.context import UiContext
+    from app.ui.import_dialog import ImportReportDialog
+    from app.ui.tasks import TaskHandle
 
 log = logging.getLogger(__name__)
 NAV_WIDTH = 210
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, settings: Settings, paths: AppPaths) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.settings = settings
+        self.paths = paths
+        self.ctx: UiContext | None = None  # set by attach() once the database is open
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self._pages: dict[str, QWidget] = {}
@@ -57,6 +69,10 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
+        self.opening_label = QLabel()
+        self.opening_label.setObjectName("emptyHint")
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_label)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -73,8 +89,14 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.retranslate()
         self._restore_geometry()
-        self.show_page(ctx.settings.last_page if find_page(ctx.settings.last_page)
-                       else DEFAULT_PAGE)
+        self.import_action.setEnabled(False)
+        self.show_page(settings.last_page if find_page(settings.last_page) else DEFAULT_PAGE)
+
+    def attach(self, ctx: UiContext) -> None:
+        """The database is open: build the current page and allow imports."""
+        self.ctx = ctx
+        self.import_action.setEnabled(True)
+        self._nav_changed(self.nav.currentRow())
 
     # -- building --------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -118,7 +140,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} – {self.ctx.settings.organisation_name}")
+        self.setWindowTitle(f"{APP_NAME} – {self.settings.organisation_name}")
+        self.opening_label.setText(self.tr("Öppnar databasen…"))
         self.nav.setAccessibleName(self.tr("Navigering"))
         self.stack.setAccessibleName(self.tr("Sida"))
         self.import_action.setText(self.tr("&Importera enheter…"))
@@ -132,7 +155,7 @@ class MainWindow(QMainWindow):
             item.setText(spec.display_title())
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", spec.display_title())
                             .replace("%2", str(row + 1)))
-        self.status_label.setText(self.tr("Data: %1").replace("%1", str(self.ctx.paths.data_dir)))
+        self.status_label.setText(self.tr("Data: %1").replace("%1", str(self.paths.data_dir)))
         self._build_menus()
 
     # -- pages -------------------------------------------------------------------
@@ -143,8 +166,10 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
+        if self.ctx is None:
+            return self.opening_label
         if self._rebuild_pending:
-            self._drop_pages()
+            self.rebuild_pages()
         if key not in self._pages:
             spec = find_page(key)
             if spec is None:
@@ -180,7 +205,9 @@ class MainWindow(QMainWindow):
         spec = PAGES[row]
         widget = self.page(spec.key)
         self.stack.setCurrentWidget(widget)
-        self.ctx.settings.last_page = spec.key
+        self.settings.last_page = spec.key
+        if widget is self.opening_label:
+            return
         on_shown = getattr(widget, "on_shown", None)
         if callable(on_shown):
             on_shown()
@@ -222,11 +249,19 @@ class MainWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------------
     def choose_and_import_units(self) -> None:
+        from app.ui.import_dialog import choose_import_file
+
+        if self.ctx is None:
+            return
         path = choose_import_file(self)
         if path is not None:
             self.import_units(path)
 
     def import_units(self, path: Path) -> TaskHandle:
+        from app.ui.import_dialog import start_unit_import
+
+        assert self.ctx is not None, "import needs the open database"
+
         def keep(dialog: ImportReportDialog) -> None:
             self.last_import_report = dialog
 
@@ -243,14 +278,14 @@ class MainWindow(QMainWindow):
             reload()
 
     def show_about(self) -> AboutDialog:
-        dialog = AboutDialog(self.ctx.settings.organisation_name, self)
+        dialog = AboutDialog(self.settings.organisation_name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     # -- geometry ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        settings = self.ctx.settings
+        settings = self.settings
         restored = False
         if settings.window_geometry:
             try:
@@ -267,7 +302,7 @@ class MainWindow(QMainWindow):
                 pass
 
     def save_window_settings(self) -> None:
-        settings = self.ctx.settings
+        settings = self.settings
         settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
         settings.window_state = base64.b64encode(bytes(self.saveState().data())).decode()
         settings.last_page = self.current_key
@@ -278,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_settings()
-        if self.ctx.tasks.active:
+        if self.ctx is not None and self.ctx.tasks.active:
             self.ctx.tasks.cancel_all()
             self.ctx.tasks.wait(10_000)
         super().closeEvent(event)

@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 400  # quick tasks finish before a dialog flickers up
 
+# Every unfinished task's handle, held here so that neither the handle (whose
+# QObjects receive the worker's signals) nor its runner is garbage-collected
+# while the task runs, whoever else still holds them.
+_LIVE: set[TaskHandle] = set()
+
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
@@ -101,6 +106,7 @@ class TaskHandle(QObject):
 
     def _close(self) -> None:
         self.done = True
+        _LIVE.discard(self)
         if self._dialog is not None:
             self._dialog.canceled.disconnect(self.cancel)
             self._dialog.reset()
@@ -149,6 +155,7 @@ class TaskRunner:
         dialog = self._progress_dialog(title, parent) if title else None
         handle = TaskHandle(self, on_done, on_error, dialog, parent)
         self._handles.add(handle)
+        _LIVE.add(handle)
         self._start(fn, handle, parallel)
         return handle
 

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from app.db import make_engine, sqlite_url
 from app.paths import resolve_paths
+from app.ui.tasks import SyncTaskRunner
 
 
 @pytest.fixture
@@ -35,17 +36,22 @@ def fresh_start(qapp, monkeypatch, demo_db_template):  # type: ignore[no-untyped
 def test_first_start_creates_the_demo_database(fresh_start, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     application, created, shown = fresh_start
     data_dir = tmp_path / "ny"
-    _, window, code = application.start(data_dir)
-    assert code == 0 and window is not None and not shown
+    _, window, code = application.start(data_dir)  # the real, threaded runner
+    assert code == 0 and window is not None
     qtbot.addWidget(window)
+    # The window is up at once; the database opens on a worker.
+    qtbot.waitUntil(lambda: window.ctx is not None or bool(shown), timeout=20_000)
+    assert not shown
     assert created == [resolve_paths(data_dir).database]
     assert window.current_key == "verksamheter"
     assert window.page("verksamheter").model.rowCount() > 300
+    assert window.import_action.isEnabled()
     assert not window.windowIcon().isNull()
     window.close()
 
-    _, again, _ = application.start(data_dir)  # second start: no new demo
+    _, again, _ = application.start(data_dir, SyncTaskRunner())  # second start: no new demo
     qtbot.addWidget(again)
+    assert again.ctx is not None
     assert len(created) == 1
     again.close()
 
@@ -54,12 +60,12 @@ def test_newer_database_is_refused_with_a_swedish_message(fresh_start, tmp_path)
     application, created, shown = fresh_start
     data_dir = tmp_path / "data"
     database = resolve_paths(data_dir).ensure().database
-    application.start(data_dir)[1].close()
+    application.start(data_dir, SyncTaskRunner())[1].close()
     engine = make_engine(sqlite_url(database))
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
     engine.dispose()
 
-    _, window, code = application.start(data_dir)
+    _, window, code = application.start(data_dir, SyncTaskRunner())
     assert window is None and code == 1
     assert len(shown) == 1 and "nyare version" in shown[0]
