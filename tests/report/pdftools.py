@@ -36,8 +36,10 @@ def run_tool(args: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, capture_output=True, text=True, check=False, timeout=120)
 
 
-def pdftotext_text(pdf_path: Path) -> str:
-    # -raw keeps content-stream order: each table cell comes out whole.
-    result = run_tool([need("pdftotext"), "-raw", "-enc", "UTF-8", str(pdf_path), "-"])
+def pdftotext_text(pdf_path: Path, raw: bool = True) -> str:
+    # -raw keeps content-stream order: each table cell comes out whole. Without it
+    # pdftotext guesses a reading order from positions, as a viewer's search does.
+    mode = ["-raw"] if raw else []
+    result = run_tool([need("pdftotext"), *mode, "-enc", "UTF-8", str(pdf_path), "-"])
     assert result.returncode == 0, result.stderr
     return normalise(result.stdout)
