@@ -191,3 +191,18 @@ def test_deficiencies_are_followed_up_at_the_next_visit(env: Env) -> None:
         prev = open_visit(s, second).previous_deficiencies[0]
         assert prev.status == "delvis" and prev.status_label == "Delvis åtgärdad"
         assert not any(m.kind == "tidigare_brist" for m in finalize_check(s, second, "sol"))
+
+
+def test_scan_covers_every_public_text_but_not_the_internal_note(env: Env) -> None:
+    from app.services.visits import scan_visit, set_participants
+
+    with env.sessions() as s:
+        vid = start_visit(s, env.home_care, 2026, officer=VU, on=START_DAY)
+        set_participants(s, vid, {"enhetschef": 1, "Kontakt 070-765 43 21": 1}, who=VU.name)
+        save_visit_field(s, vid, "factcheck_reply", "Svar från 121212-1212.", who=VU.name)
+        save_visit_field(s, vid, "key_facts", {"bemanning_natt": "ring 08-123 456 78"},
+                         who=VU.name)
+        save_visit_field(s, vid, "irregularity_note", "Anmäld av 19121212-1212.", who=VU.name)
+        hits = scan_visit(s, vid, "sol")
+    assert {h.location for h in hits} == {"deltagare:Kontakt 070-765 43 21",
+                                          "factcheck_reply", "key_facts.bemanning_natt"}

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
-from app.errors import UserFacingError
+from app.errors import CannotSaveError, UserFacingError
 from app.models.visit import Attachment
 from app.services.visits import audit
 from app.services.visits.common import get_part, get_visit, require_any_open, require_open
@@ -62,7 +62,7 @@ def add_attachment(session: Session, visit_id: str, source: Path, *, who: str,
     try:
         write_bytes_atomic(target, data)
     except OSError as error:
-        raise UserFacingError(CANNOT_SAVE_MESSAGE) from error
+        raise CannotSaveError(CANNOT_SAVE_MESSAGE) from error
     name = clean_text(source.name, "Filnamnet", 260)
     try:
         with writing(session):

@@ -11,6 +11,7 @@ from app.models.visit import Attachment, PartRevision
 from app.services.visits import audit
 from app.services.visits.common import (
     PART_LABELS,
+    PARTICIPANT_ROLES,
     SUMMARY_LABELS,
     get_part,
     get_visit,
@@ -84,6 +85,12 @@ def public_texts(detail: VisitDetail, part: str) -> dict[str, str]:
         "factcheck_reply": detail.factcheck_reply,
         "factcheck_changes": detail.factcheck_changes,
     }
+    for role in detail.participants:
+        if role not in PARTICIPANT_ROLES:  # a role typed by hand may hold a name
+            texts[f"deltagare:{role}"] = role
+    for doc in detail.documents:
+        if doc.part == part:
+            texts[f"dokument:{doc.id}"] = doc.name
     for key, value in detail.key_facts.items():
         if isinstance(value, str):
             texts[f"key_facts.{key}"] = value
