@@ -1,8 +1,9 @@
 """The unit register as a Qt table model, and the proxy that filters and sorts it.
 
-Speed over 10,000 rows: each row's lowercase search text and sort keys are
-computed once when rows are set. A filter change computes the accepted rows
-in one Python pass over those keys, so ``filterAcceptsRow`` is a list lookup.
+Speed over 10,000 rows: each row's lowercase search text is computed once
+when rows are set. A filter change computes a mark per row in one Python pass
+over those keys (only over the rows still shown when the user types on, which
+can only narrow the result), so ``filterAcceptsRow`` is a list lookup.
 Sorting reorders the source rows with Python's sort on the precomputed keys
 instead of letting the proxy call back into Python for every comparison.
 """
@@ -104,16 +105,20 @@ class UnitTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        # Both lists keep their identity (changed in place) and stay parallel,
+        # These lists keep their identity (changed in place) and stay parallel,
         # so the proxy can hold them and read them without a method call.
+        # ``marks`` holds the proxy's filter result per row; sorting here moves
+        # the marks with their rows before Qt asks the proxy again.
         self._rows: list[UnitRow] = []
         self._search_keys: list[str] = []
+        self._marks: list[bool] = []
 
     # -- data in -------------------------------------------------------------
     def set_rows(self, rows: Sequence[UnitRow]) -> None:
         self.beginResetModel()
         self._rows[:] = rows
         self._search_keys[:] = [search_key(row) for row in self._rows]
+        self._marks[:] = [True] * len(self._rows)
         self.endResetModel()
 
     @property
@@ -123,6 +128,10 @@ class UnitTableModel(QAbstractTableModel):
     @property
     def search_keys(self) -> list[str]:
         return self._search_keys
+
+    @property
+    def marks(self) -> list[bool]:
+        return self._marks
 
     def row_at(self, row: int) -> UnitRow:
         return self._rows[row]
@@ -143,6 +152,7 @@ class UnitTableModel(QAbstractTableModel):
             new_of_old[old] = new
         self._rows[:] = [self._rows[i] for i in positions]
         self._search_keys[:] = [self._search_keys[i] for i in positions]
+        self._marks[:] = [self._marks[i] for i in positions]
         self.changePersistentIndexList(
             old_persistent,
             [self.index(new_of_old[i.row()], i.column()) for i in old_persistent],
@@ -207,15 +217,13 @@ class UnitFilterProxy(QSortFilterProxyModel):
     def __init__(self, source: UnitTableModel, parent: Any = None) -> None:
         super().__init__(parent)
         self._source = source
-        self._rows = source.rows  # same list object, changed in place by the model
+        self._rows = source.rows  # the model's lists, changed in place by it
+        self._keys = source.search_keys
+        self._marks = source.marks
         self._filter = UnitFilter()
-        self._all = True
-        self._accepted_ids: set[str] = set()
+        self._marks_for: UnitFilter | None = UnitFilter()  # what the marks show
         self.setSourceModel(source)
-        # Accepted rows are kept by unit id, so a re-sort of the source needs
-        # nothing here; new rows need the filter computed again.
-        source.modelReset.connect(self._refilter)
-
+        source.modelReset.connect(self._after_reset)
     @property
     def current_filter(self) -> UnitFilter:
         return self._filter
@@ -246,25 +254,49 @@ class UnitFilterProxy(QSortFilterProxyModel):
         source_index = self.mapToSource(self.index(proxy_row, 0))
         return self._source.row_at(source_index.row())
 
+    def _after_reset(self) -> None:
+        self._marks_for = UnitFilter()  # the model marked every new row shown
+        if self._filter != self._marks_for:
+            self._refilter()
+
+    def _narrows(self, new: UnitFilter) -> bool:
+        """Whether ``new`` can only hide rows that the current marks show:
+        the same choices and the typed text extended."""
+        old = self._marks_for
+        return (old is not None and old.text.strip() != "" and
+                new.text.casefold().startswith(old.text.casefold()) and
+                (old.district, old.type_code, old.regiform_code) ==
+                (new.district, new.type_code, new.regiform_code))
+
     def _compute(self) -> None:
         f = self._filter
+        rows, keys, marks = self._rows, self._keys, self._marks
         words = f.text.casefold().split()
-        self._all = not (words or f.district or f.type_code or f.regiform_code)
-        if self._all:
-            self._accepted_ids = set()
+        if not (words or f.district or f.type_code or f.regiform_code):
+            marks[:] = [True] * len(rows)
+            self._marks_for = f
             return
-        accepted = set()
-        for row, key in zip(self._rows, self._source.search_keys, strict=True):
-            if words and not all(word in key for word in words):
-                continue
-            if f.district and f.district != row.district and f.district != row.followup_district:
-                continue
-            if f.type_code and row.type_code != f.type_code:
-                continue
-            if f.regiform_code and row.regiform_code != f.regiform_code:
-                continue
-            accepted.add(row.id)
-        self._accepted_ids = accepted
+        if self._narrows(f):
+            candidates: Any = [i for i, shown in enumerate(marks) if shown]
+        else:
+            candidates = range(len(rows))
+        if len(words) == 1:
+            word = words[0]
+            candidates = [i for i in candidates if word in keys[i]]
+        elif words:
+            candidates = [i for i in candidates if all(w in keys[i] for w in words)]
+        if f.district:
+            candidates = [i for i in candidates
+                          if f.district in (rows[i].district, rows[i].followup_district)]
+        if f.type_code:
+            candidates = [i for i in candidates if rows[i].type_code == f.type_code]
+        if f.regiform_code:
+            candidates = [i for i in candidates if rows[i].regiform_code == f.regiform_code]
+        new = [False] * len(rows)
+        for i in candidates:
+            new[i] = True
+        marks[:] = new
+        self._marks_for = f
 
     def _refilter(self) -> None:
         self.beginFilterChange()
@@ -273,7 +305,7 @@ class UnitFilterProxy(QSortFilterProxyModel):
         self.filter_applied.emit()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        return self._all or self._rows[source_row].id in self._accepted_ids
+        return self._marks[source_row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # The source sorts itself; the proxy keeps source order (column -1).

@@ -37,7 +37,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="127"/>
+        <location filename="../../app/ui/application.py" line="142"/>
+        <source>Ett oväntat fel inträffade. Detaljer finns i loggen.</source>
+        <translation>An unexpected error occurred. Details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="145"/>
         <source>Uppföljaren kan inte starta.</source>
         <translation>Uppföljaren cannot start.</translation>
     </message>
@@ -45,42 +50,42 @@
 <context>
     <name>AssessmentView</name>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="95"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="69"/>
         <source>Sök fråga eller vägledning (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="138"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="112"/>
         <source>Kommentar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="145"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="119"/>
         <source>Tal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="187"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="150"/>
         <source>Båda delarna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="308"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="279"/>
         <source>Svar: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="370"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="341"/>
         <source>Underlag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="394"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="365"/>
         <source>Bifoga fil till frågan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="404"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="377"/>
         <source>Besvarade %1 av %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -88,13 +93,76 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="82"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="131"/>
         <source>Ändringslogg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="93"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="142"/>
         <source>Filtrera på person, fält eller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="39"/>
+        <source>Tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="40"/>
+        <source>Vem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="41"/>
+        <source>Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="42"/>
+        <source>Fält</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="43"/>
+        <source>Tidigare värde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="44"/>
+        <source>Nytt värde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="50"/>
+        <source>svar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="51"/>
+        <source>kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="52"/>
+        <source>underlag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="53"/>
+        <source>tal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="54"/>
+        <source>ja/nej</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="69"/>
+        <source>Sammanfattning: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -106,8 +174,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../app/ui/visits/save_status.py" line="60"/>
+        <source>Programmet försöker igen när du ändrar något, eller tryck på Försök igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/ui/visits/save_status.py" line="62"/>
-        <source>&lt;b&gt;Kan inte spara.&lt;/b&gt; Det du skrivit finns kvar på skärmen men är inte sparat. Programmet försöker igen när du ändrar något eller trycker på Försök igen.</source>
+        <source>Kan inte spara.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../../app/ui/visits/document_model.py" line="30"/>
+        <source>Dokument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/document_model.py" line="31"/>
+        <source>Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/document_model.py" line="32"/>
+        <source>Mottaget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/document_model.py" line="33"/>
+        <source>Datum</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -192,36 +288,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="37"/>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="50"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="39"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="53"/>
         <source>Utkast skickat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="38"/>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="53"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="40"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="56"/>
         <source>Svar mottaget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="41"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="43"/>
         <source>Enhetens synpunkter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="43"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="45"/>
         <source>Vad som ändrades i rapporten, och varför</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="44"/>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="55"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="46"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="58"/>
         <source>Enhetens svar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="45"/>
-        <location filename="../../app/ui/visits/factcheck_view.py" line="58"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="47"/>
+        <location filename="../../app/ui/visits/factcheck_view.py" line="61"/>
         <source>Ändringar efter sakgranskningen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -229,77 +325,97 @@
 <context>
     <name>FinalizeView</name>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="108"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="92"/>
         <source>Kontrollera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="109"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="93"/>
         <source>Fastställ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="110"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="94"/>
         <source>Ändra (ny revision)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="112"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="95"/>
+        <source>Ta över delen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="97"/>
+        <source>Bara delens ägare kan fastställa den. Ta över när ägaren är borta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="99"/>
         <source>Jag har läst varje träff och personuppgifterna ska stå kvar i rapporten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="129"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="117"/>
         <source>Det här saknas eller behöver ses över (klicka för att gå dit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="135"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="124"/>
         <source>Visa revision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="137"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="126"/>
         <source>Revisioner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="178"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="168"/>
         <source>ingen ägare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="181"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="171"/>
         <source>Fastställd revision %1 av %2, %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="184"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="174"/>
         <source>Utkast, revision %1. Ägare: %2. Besvarade %3 av %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="195"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="187"/>
         <source>Revision %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="197"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="189"/>
         <source>fastställd %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="204"/>
-        <source>Delen är låst. Ändra genom att öppna en ny revision.</source>
+        <location filename="../../app/ui/visits/finalize_view.py" line="197"/>
+        <source>Delen är låst; tidigare revisioner kan läsas nedan. En ändring görs som en ny revision med en motivering.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="220"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="228"/>
+        <source>Fastställ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="229"/>
+        <source>Fastställa %1? Delen låses. En senare ändring görs som en ny revision med en motivering; den fastställda revisionen finns kvar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="214"/>
         <source>Inget saknas. Delen kan fastställas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="222"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="216"/>
         <source>%1 saker saknas, %2 möjliga personuppgifter.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,116 +431,126 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="74"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="82"/>
         <source>Ta bort fyndet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="85"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="93"/>
         <source>Fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="91"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="99"/>
         <source>Vad som iakttagits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="99"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="107"/>
         <source>Vad utföraren ska göra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="103"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="111"/>
         <source>Välj hur bristen följs upp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="107"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="161"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="117"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="173"/>
         <source>Åtgärdsplan mottagen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="108"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="118"/>
         <source>Typ</source>
         <translation type="unfinished">Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="109"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="119"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="110"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="120"/>
         <source>Frågor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="112"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="153"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="122"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="165"/>
         <source>Krav på åtgärd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="113"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="159"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="123"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="171"/>
         <source>Senast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="114"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="124"/>
         <source>Uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="120"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="130"/>
         <source>Sammanfattande bedömning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="148"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="160"/>
         <source>Typ av fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="151"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="163"/>
         <source>Fyndets text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="156"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="168"/>
         <source>Uppföljning av brist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="175"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="187"/>
         <source>Nya fynd i: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="213"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="225"/>
         <source>Välj eller lägg till ett fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="250"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="262"/>
         <source>Ingen fråga kopplad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="252"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="264"/>
         <source>Koppla en fråga …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="302"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="310"/>
+        <source>Nytt fynd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="316"/>
         <source>Ta bort fyndet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="303"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="317"/>
         <source>Ta bort fyndet? Det syns fortfarande i ändringsloggen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="322"/>
+        <source>Ta bort fynd</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -479,27 +605,27 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="268"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="277"/>
         <source>Vad som granskas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="269"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="278"/>
         <source>Uppfyllt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="270"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="279"/>
         <source>Delvis uppfyllt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="271"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="280"/>
         <source>Ej uppfyllt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="272"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="281"/>
         <source>Personalens kunskap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,67 +686,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
+        <source>Öppnar databasen…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>Navigering</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Sida</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Importera enheter…</source>
         <translation>&amp;Import units…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>&amp;Om Uppföljaren</source>
         <translation>&amp;About Uppföljaren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Växla mellan navigering och sida</source>
         <translation>Switch between navigation and page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Data: %1</source>
         <translation>Data: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Sidan %1 kunde inte visas. Detaljer finns i loggen.</source>
         <translation>The page %1 could not be shown. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Import klar: %1 nya, %2 ändrade, %3 oförändrade enheter.</source>
         <translation>Import done: %1 new, %2 changed, %3 unchanged units.</translation>
     </message>
@@ -628,137 +759,137 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/navigation.py" line="75"/>
+        <location filename="../../app/ui/navigation.py" line="77"/>
         <source>Planering</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="87"/>
+        <location filename="../../app/ui/navigation.py" line="89"/>
         <source>Årets uppföljningar, fördelade på handläggare och månader.</source>
         <translation>This year&apos;s follow-ups, spread over officers and months.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="89"/>
+        <location filename="../../app/ui/navigation.py" line="91"/>
         <source>Årsplan enligt rytmen: udda och jämna år, nya enheter och avvikelser</source>
         <translation>Year plan following the rhythm: odd and even years, new units and deviations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="91"/>
+        <location filename="../../app/ui/navigation.py" line="93"/>
         <source>Jämn fördelning mellan verksamhetsuppföljare och MAS</source>
         <translation>An even share between follow-up officers and MAS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="93"/>
+        <location filename="../../app/ui/navigation.py" line="95"/>
         <source>Varningar för krockar, semester och enheter som saknar uppföljning</source>
         <translation>Warnings for clashes, holidays and units without a follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="76"/>
+        <location filename="../../app/ui/navigation.py" line="78"/>
         <source>Verksamheter</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="77"/>
+        <location filename="../../app/ui/navigation.py" line="79"/>
         <source>Uppföljningar</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="97"/>
+        <location filename="../../app/ui/navigation.py" line="99"/>
         <source>Besöken och bedömningarna, från bokning till färdig uppföljning.</source>
         <translation>Visits and assessments, from booking to a finished follow-up.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="99"/>
+        <location filename="../../app/ui/navigation.py" line="101"/>
         <source>Bokade och genomförda besök per enhet</source>
         <translation>Booked and completed visits per unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="100"/>
+        <location filename="../../app/ui/navigation.py" line="102"/>
         <source>Mallens frågor med bedömning, kommentar och bilagor</source>
         <translation>The template&apos;s questions with assessment, comment and attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="102"/>
+        <location filename="../../app/ui/navigation.py" line="104"/>
         <source>Utkast som sparas medan du skriver, också utan nätverk</source>
         <translation>Drafts saved as you type, also without a network</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="78"/>
+        <location filename="../../app/ui/navigation.py" line="80"/>
         <source>Rapporter</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="106"/>
+        <location filename="../../app/ui/navigation.py" line="108"/>
         <source>Uppföljningsrapporter som PDF, en i taget eller många på en gång.</source>
         <translation>Follow-up reports as PDF, one at a time or many at once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="108"/>
+        <location filename="../../app/ui/navigation.py" line="110"/>
         <source>Förhandsvisning av rapporten innan den skickas</source>
         <translation>A preview of the report before it is sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="110"/>
+        <location filename="../../app/ui/navigation.py" line="112"/>
         <source>Utkast med vattenstämpel och slutliga rapporter</source>
         <translation>Drafts with a watermark and final reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="112"/>
+        <location filename="../../app/ui/navigation.py" line="114"/>
         <source>Rapporter för flera enheter i ett svep</source>
         <translation>Reports for several units in one go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="79"/>
+        <location filename="../../app/ui/navigation.py" line="81"/>
         <source>Synk</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="115"/>
+        <location filename="../../app/ui/navigation.py" line="117"/>
         <source>Utbyte med den gemensamma mappen när nätverket finns.</source>
         <translation>Exchange with the shared folder when the network is available.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="117"/>
+        <location filename="../../app/ui/navigation.py" line="119"/>
         <source>Skicka färdiga uppföljningar och hämta kollegornas</source>
         <translation>Send finished follow-ups and fetch your colleagues&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="119"/>
+        <location filename="../../app/ui/navigation.py" line="121"/>
         <source>Vad som väntar på att skickas, och när det senast lyckades</source>
         <translation>What is waiting to be sent, and when it last succeeded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="121"/>
+        <location filename="../../app/ui/navigation.py" line="123"/>
         <source>Konflikter visas så att du kan välja version</source>
         <translation>Conflicts are shown so that you can choose a version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="80"/>
+        <location filename="../../app/ui/navigation.py" line="82"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="125"/>
+        <location filename="../../app/ui/navigation.py" line="127"/>
         <source>Läget i hela staden: vad som är gjort och vad som återstår.</source>
         <translation>The state of the whole city: what is done and what remains.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="127"/>
+        <location filename="../../app/ui/navigation.py" line="129"/>
         <source>Uppföljningar per stadsdel, typ och regiform</source>
         <translation>Follow-ups per district, type and form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="129"/>
+        <location filename="../../app/ui/navigation.py" line="131"/>
         <source>Enheter som inte följts upp enligt rytmen</source>
         <translation>Units not followed up according to the rhythm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="131"/>
+        <location filename="../../app/ui/navigation.py" line="133"/>
         <source>Underlag för export till Excel</source>
         <translation>Data for export to Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="81"/>
+        <location filename="../../app/ui/navigation.py" line="83"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
@@ -794,7 +925,7 @@
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../app/ui/visits/save_status.py" line="81"/>
+        <location filename="../../app/ui/visits/save_status.py" line="78"/>
         <source>Stäng</source>
         <translation type="unfinished">Close</translation>
     </message>
@@ -844,37 +975,37 @@
 <context>
     <name>PlanningPage</name>
     <message>
-        <location filename="../../app/ui/planning_page.py" line="120"/>
+        <location filename="../../app/ui/planning_page.py" line="133"/>
         <source>Ändra datum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/planning_page.py" line="124"/>
+        <location filename="../../app/ui/planning_page.py" line="137"/>
         <source>Ta bort datum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/planning_page.py" line="128"/>
+        <location filename="../../app/ui/planning_page.py" line="141"/>
         <source>Ta bort extra uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/planning_page.py" line="132"/>
+        <location filename="../../app/ui/planning_page.py" line="145"/>
         <source>Lägg till extra uppföljning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/planning_page.py" line="172"/>
+        <location filename="../../app/ui/planning_page.py" line="185"/>
         <source>Excel-arbetsbok (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/planning_page.py" line="173"/>
+        <location filename="../../app/ui/planning_page.py" line="186"/>
         <source>iCalendar (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/planning_page.py" line="175"/>
+        <location filename="../../app/ui/planning_page.py" line="188"/>
         <source>Exportera planen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,187 +1013,187 @@
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="61"/>
+        <location filename="../../app/ui/plan_view.py" line="63"/>
         <source>Planår</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="63"/>
+        <location filename="../../app/ui/plan_view.py" line="66"/>
         <source>Sök enhet eller enhets-id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="65"/>
+        <location filename="../../app/ui/plan_view.py" line="68"/>
         <source>Sök i planen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="66"/>
+        <location filename="../../app/ui/plan_view.py" line="69"/>
         <source>E&amp;xtra uppföljning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="67"/>
+        <location filename="../../app/ui/plan_view.py" line="70"/>
         <source>&amp;Fördela otilldelade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="69"/>
+        <location filename="../../app/ui/plan_view.py" line="72"/>
         <source>Föreslår handläggare för uppföljningar utan handläggare, så att belastningen blir jämn inom stadsdelen. Gjorda val ändras inte.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="71"/>
+        <location filename="../../app/ui/plan_view.py" line="74"/>
         <source>Rytmre&amp;gler…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="72"/>
+        <location filename="../../app/ui/plan_view.py" line="75"/>
         <source>Vilka år varje enhetstyp följs upp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="74"/>
+        <location filename="../../app/ui/plan_view.py" line="77"/>
         <source>&amp;Exportera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="77"/>
+        <location filename="../../app/ui/plan_view.py" line="80"/>
         <source>Excel (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="78"/>
+        <location filename="../../app/ui/plan_view.py" line="81"/>
         <source>Kalender för Outlook (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="83"/>
+        <location filename="../../app/ui/plan_view.py" line="86"/>
         <source>&amp;År:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="94"/>
+        <location filename="../../app/ui/plan_view.py" line="97"/>
         <source>Filtrera på stadsdel</source>
         <translation type="unfinished">Filter by district</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="95"/>
+        <location filename="../../app/ui/plan_view.py" line="98"/>
         <source>Filtrera på typ</source>
         <translation type="unfinished">Filter by type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="96"/>
+        <location filename="../../app/ui/plan_view.py" line="99"/>
         <source>Filtrera på regiform</source>
         <translation type="unfinished">Filter by form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="97"/>
+        <location filename="../../app/ui/plan_view.py" line="100"/>
         <source>Filtrera på handläggare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="98"/>
+        <location filename="../../app/ui/plan_view.py" line="101"/>
         <source>Filtrera på status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="99"/>
+        <location filename="../../app/ui/plan_view.py" line="102"/>
         <source>Bara med var&amp;ning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="102"/>
+        <location filename="../../app/ui/plan_view.py" line="105"/>
         <source>S&amp;tadsdel:</source>
         <translation type="unfinished">&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="102"/>
+        <location filename="../../app/ui/plan_view.py" line="105"/>
         <source>T&amp;yp:</source>
         <translation type="unfinished">T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="103"/>
+        <location filename="../../app/ui/plan_view.py" line="106"/>
         <source>&amp;Regiform:</source>
         <translation type="unfinished">&amp;Form:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="104"/>
+        <location filename="../../app/ui/plan_view.py" line="107"/>
         <source>&amp;Handläggare:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="105"/>
+        <location filename="../../app/ui/plan_view.py" line="108"/>
         <source>Stat&amp;us:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="116"/>
+        <location filename="../../app/ui/plan_view.py" line="119"/>
         <source>Antal per status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="120"/>
+        <location filename="../../app/ui/plan_view.py" line="123"/>
         <source>Årsplan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="148"/>
+        <location filename="../../app/ui/plan_view.py" line="151"/>
         <source>Besök den valda dagen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="155"/>
+        <location filename="../../app/ui/plan_view.py" line="158"/>
         <source>Dubbelklicka på ett besök för att visa det i listan, där datum och handläggare ändras.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="168"/>
-        <location filename="../../app/ui/plan_view.py" line="176"/>
+        <location filename="../../app/ui/plan_view.py" line="171"/>
+        <location filename="../../app/ui/plan_view.py" line="180"/>
         <source>Varningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="174"/>
+        <location filename="../../app/ui/plan_view.py" line="178"/>
         <source>&amp;Lista</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="175"/>
+        <location filename="../../app/ui/plan_view.py" line="179"/>
         <source>&amp;Kalender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="213"/>
-        <location filename="../../app/ui/plan_view.py" line="214"/>
-        <location filename="../../app/ui/plan_view.py" line="215"/>
-        <location filename="../../app/ui/plan_view.py" line="216"/>
         <location filename="../../app/ui/plan_view.py" line="217"/>
+        <location filename="../../app/ui/plan_view.py" line="218"/>
+        <location filename="../../app/ui/plan_view.py" line="219"/>
+        <location filename="../../app/ui/plan_view.py" line="220"/>
+        <location filename="../../app/ui/plan_view.py" line="221"/>
         <source>Alla</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="264"/>
+        <location filename="../../app/ui/plan_view.py" line="268"/>
         <source>%1 uppföljningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="266"/>
+        <location filename="../../app/ui/plan_view.py" line="270"/>
         <source>%1 varningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="267"/>
+        <location filename="../../app/ui/plan_view.py" line="271"/>
         <source>&amp;Varningar (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="278"/>
+        <location filename="../../app/ui/plan_view.py" line="284"/>
         <source>Besök %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="282"/>
+        <location filename="../../app/ui/plan_view.py" line="288"/>
         <source>ej tilldelad</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,104 +1201,114 @@
 <context>
     <name>PreanalysisView</name>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="56"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="60"/>
         <source>Begärda dokument</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="80"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="84"/>
         <source>Nyckeltal och anteckningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="92"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="97"/>
         <source>Vad som är känt före besöket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="94"/>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="98"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="99"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="103"/>
         <source>Anteckningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="103"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="108"/>
         <source>Brister från föregående uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="108"/>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="113"/>
+        <source>Bilagor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="132"/>
+        <source>Inga bilagor. Bifoga filer med Bifoga fil i verktygsraden eller vid en fråga.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="142"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="147"/>
         <source>Misstanke om oegentligheter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="109"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="143"/>
         <source>Misstänkta oegentligheter (visas tydligt i besöket)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="111"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="145"/>
         <source>Vad som misstänks och vad som gjorts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="115"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="149"/>
         <source>Anteckning om misstanke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="145"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="180"/>
         <source>%1 av %2 dokument mottagna. Bocka i Mottaget; dubbelklicka på datumet för att ändra det.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="161"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="196"/>
         <source>Inga brister att följa upp från en tidigare fastställd uppföljning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="167"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="203"/>
         <source>Från %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="170"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="206"/>
         <source>Krav på åtgärd: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="176"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="212"/>
         <source>Inte bedömd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="180"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="216"/>
         <source>Vad som gjorts, och vad som visar det</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="184"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="220"/>
         <source>Tidigare brist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="185"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="221"/>
         <source>Tidigare brist, kommentar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="193"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="229"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="194"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="230"/>
         <source>Kommentar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/preanalysis_view.py" line="233"/>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="269"/>
         <source>Dokument</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1175,7 +1316,7 @@
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="195"/>
+        <location filename="../../app/ui/tasks.py" line="202"/>
         <source>Något gick fel. Arbetet avbröts och inget har sparats i halvfärdigt skick. Detaljer finns i loggen.</source>
         <translation>Something went wrong. The work was stopped and nothing was saved half-done. Details are in the log.</translation>
     </message>
@@ -1183,7 +1324,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="160"/>
+        <location filename="../../app/ui/tasks.py" line="167"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1202,7 +1343,7 @@
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="140"/>
-        <location filename="../../app/ui/visits/question_editor.py" line="237"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="245"/>
         <source>Ej uppfyllt: en brist ska skrivas i Fynd, kopplad till frågan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,47 +1368,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="191"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="169"/>
+        <source>Delen är fastställd och kan inte ändras här. Under Fastställ kan en ny revision öppnas, med en motivering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="198"/>
         <source>Grund: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="201"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="208"/>
         <source>Förra uppföljningen: frågan besvarades inte.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="203"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="210"/>
         <source>Inget svar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="204"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="211"/>
         <source>Förra uppföljningen (%1): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="208"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="215"/>
         <source>Bilagor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="209"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="216"/>
         <source>Inga bilagor till frågan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="229"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="237"/>
         <source>Kommentar (krävs för detta svar)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="229"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="237"/>
         <source>Kommentar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="236"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="244"/>
         <source>Ej uppfyllt: en brist är kopplad till frågan (se Fynd).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,6 +1433,29 @@
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="70"/>
         <source>Ny revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevisionDialog</name>
+    <message>
+        <location filename="../../app/ui/visits/revision_dialog.py" line="24"/>
+        <source>fastställd %1 av %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/revision_dialog.py" line="29"/>
+        <source>Motivering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/revision_dialog.py" line="46"/>
+        <source>Fynd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/revision_dialog.py" line="47"/>
+        <source>Krav på åtgärd</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1918,137 +2087,235 @@
 <context>
     <name>VisitStepView</name>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="34"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="35"/>
         <source>Tid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="38"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="41"/>
         <source>Besöket började</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="39"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="42"/>
         <source>Besöket slutade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="40"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="43"/>
         <source>Besökets start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="42"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="45"/>
         <source>Besökets slut</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="46"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="49"/>
         <source>Deltagare från verksamheten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="58"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="62"/>
         <source>Deltagare: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="62"/>
         <location filename="../../app/ui/visits/visit_step_view.py" line="66"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="70"/>
         <source>Metod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_step_view.py" line="65"/>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="69"/>
         <source>Hur besöket gjordes: intervjuer, rundvandring, stickprov i dokumentation …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="40"/>
+        <source>Enhet</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="41"/>
+        <source>Typ</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="42"/>
+        <source>Stadsdel</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="43"/>
+        <source>År</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="44"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="45"/>
+        <source>Uppföljare (SoL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="46"/>
+        <source>MAS (HSL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="47"/>
+        <source>Platsbesök</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="135"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="46"/>
+        <source>1  Föranalys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="47"/>
+        <source>2  Platsbesök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="48"/>
+        <source>3  Bedömning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="49"/>
+        <source>4  Fynd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="50"/>
+        <source>5  Sakgranskning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="51"/>
+        <source>6  Fastställ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="137"/>
         <source>Uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="138"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="140"/>
         <source>Ångra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="141"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="143"/>
         <source>Gör om</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="148"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="150"/>
         <source>Ångra: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="151"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="153"/>
         <source>Sök fråga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="154"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="156"/>
         <source>Bifoga fil…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="156"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="158"/>
         <source>Ändringslogg…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="164"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="166"/>
         <source>%1 – uppföljning %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="169"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="171"/>
         <source>fastställd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="169"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="171"/>
         <source>utkast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="170"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="172"/>
         <source>ingen ägare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="175"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="177"/>
         <source>Mall %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="182"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="184"/>
         <source>Misstanke om oegentligheter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="220"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="222"/>
         <source>Bifoga fil till uppföljningen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="235"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="237"/>
         <source>Kan inte spara</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="236"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="238"/>
         <source>Ändringar är inte sparade eftersom databasen inte går att skriva till. Stänger du nu går de förlorade. Stänga ändå?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VisitsPage</name>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="43"/>
+        <source>Föranalys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="44"/>
+        <source>Besök genomfört</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="45"/>
+        <source>Rapportutkast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="46"/>
+        <source>Fastställd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="47"/>
+        <source>Synkad</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="137"/>
         <source>Uppföljningar</source>
@@ -2081,17 +2348,17 @@
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="155"/>
-        <location filename="../../app/ui/visits/visits_page.py" line="217"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="222"/>
         <source>Öppna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="200"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="205"/>
         <source>Inga uppföljningar med de här valen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/visits/visits_page.py" line="201"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="206"/>
         <source>%n uppföljningar</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2099,7 +2366,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="217"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="222"/>
         <source>Välj en uppföljning i listan.</source>
         <translation type="unfinished"></translation>
     </message>

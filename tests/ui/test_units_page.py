@@ -154,3 +154,26 @@ def test_controls_have_accessible_names(main_window) -> None:  # type: ignore[no
     for widget in (page.search, page.district, page.unit_type, page.regiform, page.table,
                    page.detail, main_window.nav):
         assert widget.accessibleName(), widget
+
+
+def test_typing_on_and_back_matches_a_fresh_search(main_window) -> None:  # type: ignore[no-untyped-def]
+    """Typing on only re-checks the rows still shown; the result must equal a
+    search from scratch at every keystroke, forwards and backwards."""
+    page = _page(main_window)
+    units = list(page.model.rows)
+    _choose(page.unit_type, "vob")
+
+    def expected(text: str) -> set[str]:
+        words = text.casefold().split()
+        return {u.id for u in units if u.type_code == "vob" and all(
+            any(w in f.casefold() for f in (u.name, u.id, u.provider, u.address))
+            for w in words)}
+
+    query = "ba om"
+    typed = [query[:end] for end in range(1, len(query) + 1)]
+    for text in typed + typed[::-1] + [""]:
+        page.search.setText(text)
+        assert {u.id for u in page.visible_units()} == expected(text), text
+    page.table.sortByColumn(Column.ID, Qt.SortOrder.AscendingOrder)
+    page.search.setText("om")
+    assert {u.id for u in page.visible_units()} == expected("om")
