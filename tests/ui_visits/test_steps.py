@@ -140,3 +140,33 @@ def test_undo_of_a_field_in_another_step_shows_that_step(
     assert window.stack.currentWidget() is view
     assert view.method.toPlainText() == ""
     assert reread(ui_ctx, visit_id).method_notes == ""
+
+
+def test_adding_and_removing_a_finding_can_be_undone(
+    qtbot: QtBot, window: VisitWindow, ui_ctx: UiContext, visit_id: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.navigate("fynd")
+    view = window.views["fynd"]
+    assert isinstance(view, FindingsView)
+    before = len(reread(ui_ctx, visit_id).findings)
+    view.add_buttons["forbattring"].click()
+    qtbot.keyClicks(view.text, "Tydligare introduktion")
+    window.flush_all()
+    texts = [f.text for f in reread(ui_ctx, visit_id).findings]
+    assert "Tydligare introduktion" in texts and len(texts) == before + 1
+    window.undo()  # the text
+    window.undo()  # the finding
+    assert len(reread(ui_ctx, visit_id).findings) == before
+    window.redo()
+    window.redo()
+    texts = [f.text for f in reread(ui_ctx, visit_id).findings]
+    assert "Tydligare introduktion" in texts and len(texts) == before + 1
+    assert view.text.toPlainText() == "Tydligare introduktion"
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    view.delete_current()
+    assert "Tydligare introduktion" not in [f.text for f in reread(ui_ctx, visit_id).findings]
+    window.undo()
+    assert "Tydligare introduktion" in [f.text for f in reread(ui_ctx, visit_id).findings]

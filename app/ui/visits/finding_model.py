@@ -47,7 +47,14 @@ class FindingListModel(QAbstractListModel):
         return next((i for i, r in enumerate(self.rows) if r["id"] == finding_id), -1)
 
     def get(self, finding_id: int) -> dict[str, Any]:
-        return self.rows[self.row_of(finding_id)]
+        row = self.row_of(finding_id)
+        if row < 0:
+            raise KeyError(finding_id)
+        return self.rows[row]
+
+    def find(self, finding_id: int) -> dict[str, Any] | None:
+        row = self.row_of(finding_id)
+        return self.rows[row] if row >= 0 else None
 
     def set_field(self, finding_id: int, field: str, value: Any) -> None:
         row = self.row_of(finding_id)

@@ -32,6 +32,12 @@ from app.services import visits as visits_service
 from app.services.visits.common import FINDING_KINDS, REMEDIES, SUMMARY_FIELDS, SUMMARY_LABELS
 from app.ui.visits.autosave import NO_DATE, FieldBinding, optional_date_edit
 from app.ui.visits.controller import VisitContext
+from app.ui.visits.finding_commands import (
+    AddFindingCommand,
+    FindingIds,
+    FindingLifecycle,
+    RemoveFindingCommand,
+)
 from app.ui.visits.finding_model import FINDING_ID_ROLE, FindingListModel
 
 
@@ -41,6 +47,8 @@ class FindingsView(QSplitter):
         self.visit = visit
         self.model = FindingListModel()
         self.current: int | None = None
+        self.ids = FindingIds()
+        self.life = FindingLifecycle(visit, self.ids, self.model.find, self._after)
         self.bindings: dict[str, FieldBinding] = {}
         self.summaries: dict[str, QPlainTextEdit] = {}
         self.addWidget(self._list_side())
@@ -141,7 +149,7 @@ class FindingsView(QSplitter):
             binding = FieldBinding(
                 widget, label, read=read, show=show, undo_stack=undo, debounce_ms=debounce,
                 write=lambda fid, v: self._write(fid, field, v),
-                reveal=lambda fid: self.visit.navigate("fynd", fid),
+                reveal=lambda fid: self.visit.navigate("fynd", self.ids.resolve(fid)),
             )
             signal.connect(binding.changed)
             self.bindings[field] = binding
@@ -261,7 +269,8 @@ class FindingsView(QSplitter):
                     self.add_question.addItem(f"{section.title}: {q.text}", q.id)
 
     # --- writing ---------------------------------------------------------------
-    def _write(self, finding_id: int, field: str, value: Any) -> None:
+    def _write(self, handle: int, field: str, value: Any) -> None:
+        finding_id = self.ids.resolve(handle)  # the row may be new after undo/redo
         self.model.set_field(finding_id, field, value)
         if finding_id == self.current and field in ("kind", "remedy"):
             self._deficiency_fields(self.model.get(finding_id))
@@ -295,9 +304,10 @@ class FindingsView(QSplitter):
         if self.visit.write(f"add-finding:{kind}", lambda s: created.append(
                 visits_service.add_finding(s, self.visit.visit_id, part, kind,
                                            who=self.visit.who))) and created:
-            self.visit.reload()
-            self.select(created[0])
+            self._after(created[0])
             self.text.setFocus()
+            self.visit.undo.push(AddFindingCommand(
+                self.tr("Nytt fynd"), self.life, created[0]))
 
     def delete_current(self) -> None:
         if self.current is None:
@@ -307,10 +317,17 @@ class FindingsView(QSplitter):
             "Ta bort fyndet? Det syns fortfarande i ändringsloggen."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self.visit.write(f"delete-finding:{fid}", lambda s: visits_service.delete_finding(
-                s, fid, who=self.visit.who)):
-            self.current = None
-            self.visit.reload()
+        for binding in self.bindings.values():
+            binding.flush()  # the removed text is kept by the command for undo
+        self.visit.undo.push(RemoveFindingCommand(self.tr("Ta bort fynd"), self.life, fid))
+
+    def _after(self, finding_id: int | None) -> None:
+        """After a finding was added, removed or brought back: re-read, show it."""
+        self.current = None
+        self.visit.reload()
+        self.visit.navigate("fynd")
+        if finding_id is not None:
+            self.select(finding_id)
 
     def focus_target(self, target: object) -> None:
         if isinstance(target, int) or (isinstance(target, str) and target.isdigit()):
