@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -65,8 +65,10 @@ class FindingsView(QSplitter):
         layout.addWidget(self.part)
         buttons = QHBoxLayout()
         self.add_buttons: dict[str, QPushButton] = {}
-        for kind, label in (("styrka", "Ny styrka"), ("forbattring", "Nytt förbättringsområde"),
-                            ("brist", "Ny brist")):
+        for kind, label in (("styrka", QT_TRANSLATE_NOOP("FindingsView", "Ny styrka")),
+                            ("forbattring",
+                             QT_TRANSLATE_NOOP("FindingsView", "Nytt förbättringsområde")),
+                            ("brist", QT_TRANSLATE_NOOP("FindingsView", "Ny brist"))):
             button = QPushButton(self.tr(label))
             button.clicked.connect(lambda _c=False, k=kind: self.add(k))
             self.add_buttons[kind] = button
