@@ -1,8 +1,11 @@
 """Inställningar: language, organisation, logo, the current officer, the share.
 
-A ``QTabWidget``: other capabilities add their own tabs (the template view
-"Mall", say) with ``SettingsPage.add_tab``. Each field is saved when it is
-edited (text fields after a short pause), so there is no Save button to forget.
+A ``QTabWidget``. Other capabilities add their own tab with one line in
+``EXTRA_TABS`` (title marked for translation, and a factory taking the
+context), e.g. the template view:
+    (QT_TRANSLATE_NOOP("SettingsPage", "Mall"), lazy("app.ui.template_view", "TemplateView")),
+Each field is saved when it is edited (text fields after a short pause), so
+there is no Save button to forget.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,9 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import UiContext
+from app.ui.navigation import PageFactory
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 500
+
+# Tabs after Allmänt, Handläggare and Gemensam mapp: (Swedish title marked
+# with QT_TRANSLATE_NOOP("SettingsPage", ...), factory(ctx) -> QWidget).
+EXTRA_TABS: list[tuple[str, PageFactory]] = []
 
 
 class SettingsPage(QWidget):
@@ -46,12 +54,19 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._general_tab(), self.tr("Allmänt"))
         self.tabs.addTab(self._officer_tab(), self.tr("Handläggare"))
         self.tabs.addTab(self._share_tab(), self.tr("Gemensam mapp"))
+        for title, factory in EXTRA_TABS:
+            try:
+                tab = factory(ctx)
+            except Exception:  # one broken tab must not hide the settings
+                log.exception("settings tab %s failed to build", title)
+                continue
+            self.add_tab(tab, QCoreApplication.translate("SettingsPage", title))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.tabs)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """For other capabilities: add a tab (e.g. the template view "Mall")."""
+        widget.setAccessibleName(title)
         return self.tabs.addTab(widget, title)
 
     # -- tabs -----------------------------------------------------------------------

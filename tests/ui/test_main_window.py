@@ -120,3 +120,31 @@ def test_starting_in_english(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-
     qtbot.addWidget(window)
     assert window.nav.item(0).text() == "Planning"
     assert window.import_action.text() == "&Import units…"
+
+
+def test_settings_page_saves_fields_and_checks_the_share(main_window, ui_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    main_window.show_page("installningar")
+    page = main_window.page("installningar")
+    page.officer_name.setText("Åsa Öberg")
+    page.officer_role.setCurrentIndex(page.officer_role.findData("mas"))
+    page.share.setText(str(tmp_path / "finns-inte"))
+    assert "finns inte" in page.share_status.text()
+    page.share.setText(str(tmp_path))
+    assert "finns" in page.share_status.text() and "inte" not in page.share_status.text()
+    page.save()  # what the debounce timer does
+    stored = Settings.load(ui_ctx.paths.settings_file)
+    assert (stored.officer_name, stored.officer_role, stored.share_path) == (
+        "Åsa Öberg", "mas", str(tmp_path))
+    tab_titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert tab_titles[:3] == ["Allmänt", "Handläggare", "Gemensam mapp"]
+
+
+def test_extra_settings_tab_plugs_in(main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    import app.ui.settings_page as settings_page
+
+    monkeypatch.setattr(settings_page, "EXTRA_TABS", [("Mall", lambda ctx: QLabel("mall"))])
+    main_window.show_page("installningar")
+    page = main_window.page("installningar")
+    assert page.tabs.tabText(page.tabs.count() - 1) == "Mall"
