@@ -127,7 +127,7 @@ def _deficiencies(data: ReportData, kind: str, title: str, key: str, empty: str)
              fl.text_block(d.required_action, fl.DASH, "cell"),
              fl.cell(fl.fmt_date(d.deadline, "Ej angiven"))] for d in chosen]
     return out + [fl.list_table(("Fråga", "Brist", "Åtgärd som krävs", "Senast"), rows,
-                                (44, 50, 52, 24))]
+                                (50, 49, 49, 22))]
 
 
 

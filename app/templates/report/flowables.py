@@ -233,7 +233,7 @@ def area_summary_text(area: Area) -> str:
 
 
 _AREA_WIDTHS_MM = (13, 122, 35)
-_PADDING = 8  # left + right cell padding in grid_table_style
+_PADDING = 2 * st.CELL_PADDING_X
 
 
 def area_table(questions: Sequence[QuestionResult]) -> Table:

@@ -117,6 +117,10 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# Wide enough a gap between columns that text extraction in reading order
+# (pdftotext, a viewer's search) keeps neighbouring cells apart.
+CELL_PADDING_X = 6
+
 # Tables set a font even when every cell is a flowable; without this it is
 # Helvetica, which would be referenced (unembedded) in the PDF.
 _TABLE_FONT = ("FONT", (0, 0), (-1, -1), FONT, 8.5)
@@ -127,8 +131,8 @@ def grid_table_style(header_rows: int = 1) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         _TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
