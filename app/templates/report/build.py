@@ -9,6 +9,7 @@ signature mean something.
 from __future__ import annotations
 
 import io
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -215,10 +216,10 @@ def _story(data: ReportData) -> list[Flowable]:
     return story
 
 
-def build_report(data: ReportData, out: BinaryIO | Path) -> None:
+def build_report(data: ReportData, out: BinaryIO | Path | str) -> None:
     """Render the report to a path (written atomically) or a binary file object."""
-    if isinstance(out, Path):
-        write_bytes_atomic(out, render_report_bytes(data))
+    if isinstance(out, str | os.PathLike):
+        write_bytes_atomic(Path(out), render_report_bytes(data))
         return
     st.register_fonts()
     info = _page_info(data, content_hash(data))
