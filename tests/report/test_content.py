@@ -143,3 +143,10 @@ def test_build_report_to_path_and_to_stream_give_the_same_bytes(data: ReportData
         build_report(data, stream)
     assert target.read_bytes() == (tmp_path / "stream.pdf").read_bytes()
     assert [p.name for p in target.parent.iterdir()] == ["rapport.pdf"]  # no temp files left
+
+
+def test_unknown_deficiency_kind_is_refused() -> None:
+    from app.templates.report.data import Deficiency
+
+    with pytest.raises(ValueError, match="snarast"):
+        Deficiency("1.1", "Fråga?", "Brist", "Åtgärd", None, kind="senare")

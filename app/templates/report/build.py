@@ -131,7 +131,6 @@ def _deficiencies(data: ReportData, kind: str, title: str, key: str, empty: str)
                                 (50, 49, 49, 22))]
 
 
-
 def _previous(data: ReportData) -> list[Flowable]:
     out: list[Flowable] = [*fl.heading("Uppföljning av tidigare brister", "h1", "previous", 0)]
     if data.previous_visit_on:

@@ -36,6 +36,7 @@ PREVIOUS_STATUS_LABELS: dict[str, str] = {
     "delvis": "Delvis åtgärdad",
     "ej_atgardad": "Ej åtgärdad",
 }
+DEFICIENCY_KINDS = ("snarast", "nasta")
 PART_LABELS: dict[str, str] = {"sol": "SoL", "hsl": "HSL"}
 OFFICER_ROLE_LABELS: dict[str, str] = {
     "verksamhetsuppfoljare": "Verksamhetsuppföljare (omsorg)",
@@ -88,6 +89,11 @@ class Deficiency:
     required_action: str
     deadline: date | None
     kind: str  # DeficiencyKind: "snarast" | "nasta"
+
+    def __post_init__(self) -> None:
+        # The report prints each kind under its own heading; another kind would vanish.
+        if self.kind not in DEFICIENCY_KINDS:
+            raise ValueError(f"deficiency kind must be one of {DEFICIENCY_KINDS}: {self.kind!r}")
 
 
 @dataclass(frozen=True)
