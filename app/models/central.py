@@ -71,7 +71,7 @@ class CentralPackage(CentralBase):
     status: Mapped[str] = mapped_column(String(12))  # current | superseded
     superseded_by: Mapped[int | None] = mapped_column(Integer)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
-    data: Mapped[str] = mapped_column(Text)  # the part revision's JSON, kept for every revision
+    data: Mapped[str] = mapped_column(Text, deferred=True)  # the part revision's JSON, kept for every revision
 
 
 class CentralFollowup(CentralBase):

@@ -126,48 +126,76 @@ def _load_state(session: Session, share_keys: Mapping[str, TrustedKey]) -> _Stat
     )
 
 
+BATCH = 100  # packages per commit; each package is its own savepoint inside
+
+
 def ingest_share(engine: Engine, share: Share) -> IngestSummary:
-    """Ingest every new package on ``share``; see the module docstring."""
+    """Ingest every new package on ``share``; see the module docstring.
+
+    Packages are loaded in batches of one transaction each (one commit, one
+    fsync per batch), every package inside its own savepoint, so a package
+    is loaded whole or not at all. Receipts are written after the commit.
+    """
     share.check()
     summary = IngestSummary()
     with Session(engine) as session:
         state = _load_state(session, load_trusted_keys(share))
     receipted: dict[str, set[str]] = {}
+    pending: list[PackageRef] = []
     changed = False
-    for ref in scan_outboxes(share):
-        if (ref.device_id, ref.name) in state.known_names:
-            summary.already_there += 1
-            _receipt(share, ref, receipted)
-            continue
-        if (ref.device_id, ref.name) in state.quarantined_names:
-            summary.still_quarantined += 1
-            continue
-        try:
-            data = share.fs.read_bytes(ref.path, DEFAULT_LIMITS.max_package_bytes + 1)
-        except FileNotFoundError:
-            continue  # moved away meanwhile (a laptop's own verify sweep)
-        sha256 = hashlib.sha256(data).hexdigest()
-        try:
-            package, facts = _check(engine, share, ref, data, state, summary)
-            loaded = _load(engine, ref, package, facts)
-        except _Refused as refused:
-            summary.quarantined.append(_quarantine(engine, share, ref, sha256, refused))
-            state.quarantined_names.add((ref.device_id, ref.name))
-            continue
-        state.known_names.add((ref.device_id, ref.name))
-        outcome, replaced = loaded
-        if outcome == "already":
-            summary.already_there += 1
-        else:
-            changed = True
-            summary.ingested.append(ref.name)
-            summary.superseded.extend(replaced)
-            if outcome == "late":
-                summary.superseded.append(ref.name)
-        _receipt(share, ref, receipted)
-    if changed:
-        with Session(engine) as session, session.begin():
+    session = Session(engine)
+    session.begin()
+
+    def commit() -> None:
+        session.commit()
+        session.expunge_all()
+        for done in pending:
+            _receipt(share, done, receipted)
+        pending.clear()
+        session.begin()
+
+    try:
+        for ref in scan_outboxes(share):
+            if (ref.device_id, ref.name) in state.known_names:
+                summary.already_there += 1
+                _receipt(share, ref, receipted)
+                continue
+            if (ref.device_id, ref.name) in state.quarantined_names:
+                summary.still_quarantined += 1
+                continue
+            try:
+                data = share.fs.read_bytes(ref.path, DEFAULT_LIMITS.max_package_bytes + 1)
+            except FileNotFoundError:
+                continue  # moved away meanwhile (a laptop's own verify sweep)
+            try:
+                package, facts = _check(session, ref, data, state, summary)
+                with session.begin_nested():
+                    outcome, replaced = _load(session, ref, package, facts)
+            except _Refused as refused:
+                commit()  # what is loaded stays loaded; the move is recorded on its own
+                sha256 = hashlib.sha256(data).hexdigest()
+                summary.quarantined.append(_quarantine(session, share, ref, sha256, refused))
+                state.quarantined_names.add((ref.device_id, ref.name))
+                commit()
+                continue
+            state.known_names.add((ref.device_id, ref.name))
+            pending.append(ref)
+            if outcome == "already":
+                summary.already_there += 1
+            else:
+                changed = True
+                summary.ingested.append(ref.name)
+                summary.superseded.extend(replaced)
+                if outcome == "late":
+                    summary.superseded.append(ref.name)
+            if len(pending) >= BATCH:
+                commit()
+        if changed:
             refresh_deficiency_status(session)
+        commit()
+    finally:
+        session.rollback()
+        session.close()
     return summary
 
 
@@ -179,7 +207,7 @@ def _receipt(share: Share, ref: PackageRef, receipted: dict[str, set[str]]) -> N
         receipted[ref.device_id].add(ref.name)
 
 
-def _check(engine: Engine, share: Share, ref: PackageRef, data: bytes, state: _State,
+def _check(session: Session, ref: PackageRef, data: bytes, state: _State,
            summary: IngestSummary) -> tuple[Package, PartFacts]:
     try:
         package = verify_package_bytes(data, state.keys, name=ref.name, path=ref.path)
@@ -193,7 +221,7 @@ def _check(engine: Engine, share: Share, ref: PackageRef, data: bytes, state: _S
                        f"{ref.device_id}s mapp")
     if (meta.followup_id, meta.part, meta.revision) != ref.parsed.revision_key:
         raise _Refused("filnamnet stämmer inte med paketets manifest")
-    _trust_on_first_use(engine, package, state, summary)
+    _trust_on_first_use(session, package, state, summary)
     if DATA_MEMBER not in package.members:
         raise _Refused(f"{DATA_MEMBER} saknas i paketet")
     try:
@@ -205,7 +233,7 @@ def _check(engine: Engine, share: Share, ref: PackageRef, data: bytes, state: _S
     return package, facts
 
 
-def _trust_on_first_use(engine: Engine, package: Package, state: _State,
+def _trust_on_first_use(session: Session, package: Package, state: _State,
                         summary: IngestSummary) -> None:
     device, key_id = package.meta.device_id, package.key_id
     pinned = state.pinned.get(device)
@@ -215,77 +243,74 @@ def _trust_on_first_use(engine: Engine, package: Package, state: _State,
     reason = "" if trusted else (
         f"datorn {device} använde först nyckeln {pinned}; den här nyckeln ({key_id}) "
         "kom senare och är flaggad. Kontrollera med IT att datorn fått en ny nyckel.")
-    with Session(engine) as session, session.begin():
-        row = session.get(CentralDeviceKey, key_id)
-        if row is None:
-            raw = state.keys[key_id].public.public_bytes(Encoding.Raw, PublicFormat.Raw)
-            session.add(CentralDeviceKey(
-                key_id=key_id, device_id=device, public_key=base64.b64encode(raw).decode(),
-                first_seen=_now(), trusted=trusted, flag_reason=reason))
-            if not trusted:
-                summary.flagged_keys.append(f"{device}: {key_id}")
+    row = session.get(CentralDeviceKey, key_id)
+    if row is None:
+        raw = state.keys[key_id].public.public_bytes(Encoding.Raw, PublicFormat.Raw)
+        session.add(CentralDeviceKey(
+            key_id=key_id, device_id=device, public_key=base64.b64encode(raw).decode(),
+            first_seen=_now(), trusted=trusted, flag_reason=reason))
+        session.flush()
+        if not trusted:
+            summary.flagged_keys.append(f"{device}: {key_id}")
     if trusted:
         state.pinned[device] = key_id
         return
     raise _Refused(f"paketet är signerat med en ny, flaggad nyckel: {reason}")
 
 
-def _quarantine(engine: Engine, share: Share, ref: PackageRef, sha256: str,
+def _quarantine(session: Session, share: Share, ref: PackageRef, sha256: str,
                 refused: _Refused) -> QuarantinedPackage:
     moved = quarantine(share, ref.device_id, ref.path, sha256) if refused.move else None
-    with Session(engine) as session, session.begin():
-        exists = session.scalar(select(CentralQuarantine.id).where(
-            CentralQuarantine.device_id == ref.device_id, CentralQuarantine.name == ref.name,
-            CentralQuarantine.sha256 == sha256))
-        if exists is None:
-            session.add(CentralQuarantine(
-                device_id=ref.device_id, name=ref.name, sha256=sha256, reason=refused.reason,
-                moved_to=str(moved) if moved is not None else None, at=_now()))
+    exists = session.scalar(select(CentralQuarantine.id).where(
+        CentralQuarantine.device_id == ref.device_id, CentralQuarantine.name == ref.name,
+        CentralQuarantine.sha256 == sha256))
+    if exists is None:
+        session.add(CentralQuarantine(
+            device_id=ref.device_id, name=ref.name, sha256=sha256, reason=refused.reason,
+            moved_to=str(moved) if moved is not None else None, at=_now()))
     return QuarantinedPackage(ref.device_id, ref.name, refused.reason, moved)
 
 
-def _load(engine: Engine, ref: PackageRef, package: Package, facts: PartFacts
+def _load(session: Session, ref: PackageRef, package: Package, facts: PartFacts
           ) -> tuple[str, list[str]]:
-    """Load one package in one transaction. Returns ("already" | "current" |
-    "late", names of packages it superseded); "late" is an older revision
-    that arrived after a newer one: stored, but not counted."""
+    """Load one package (the caller's savepoint). Returns ("already" |
+    "current" | "late", names of packages it superseded); "late" is an older
+    revision that arrived after a newer one: stored, but not counted."""
     meta = package.meta
-    with Session(engine) as session, session.begin():
-        same = session.scalar(select(CentralPackage).where(
-            CentralPackage.sha256 == package.sha256))
-        if same is not None:
-            return "already", []  # the same bytes under another device's folder
-        other = session.scalar(select(CentralPackage).where(
-            CentralPackage.followup_id == meta.followup_id, CentralPackage.part == meta.part,
-            CentralPackage.revision == meta.revision))
-        if other is not None:
-            raise _Refused(
-                f"en annan version av revision {meta.revision} av samma del finns redan "
-                f"(från datorn {other.device_id}, {other.name}); båda sparas och en person "
-                "avgör vilken som gäller", move=False)
-        newest = session.scalar(select(CentralPackage).where(
-            CentralPackage.followup_id == meta.followup_id, CentralPackage.part == meta.part,
-            CentralPackage.status == "current"))
-        current = newest is None or newest.revision < meta.revision
-        row = CentralPackage(
-            name=ref.name, sha256=package.sha256, device_id=meta.device_id,
-            key_id=package.key_id, followup_id=meta.followup_id, part=meta.part,
-            revision=meta.revision, parent_revision=meta.parent_revision,
-            status="current" if current else "superseded",
-            superseded_by=None if current or newest is None else newest.id,
-            ingested_at=_now(), data=package.members[DATA_MEMBER].decode("utf-8"))
-        session.add(row)
-        session.flush()
-        superseded: list[str] = []
-        if current and newest is not None:
-            newest.status, newest.superseded_by = "superseded", row.id
-            for table in (CentralAnswer, CentralDeficiency, CentralDeficiencyReview):
-                session.execute(update(table).where(table.package_id == newest.id)
-                                .values(current=False))
-            superseded.append(newest.name)
-        _insert_rows(session, row.id, facts, current)
-        if current:
-            _upsert_followup(session, facts)
+    same = session.scalar(select(CentralPackage.id).where(
+        CentralPackage.sha256 == package.sha256))
+    if same is not None:
+        return "already", []  # the same bytes under another device's folder
+    revisions = session.scalars(select(CentralPackage).where(
+        CentralPackage.followup_id == meta.followup_id,
+        CentralPackage.part == meta.part)).all()
+    other = next((p for p in revisions if p.revision == meta.revision), None)
+    if other is not None:
+        raise _Refused(
+            f"en annan version av revision {meta.revision} av samma del finns redan "
+            f"(från datorn {other.device_id}, {other.name}); båda sparas och en person "
+            "avgör vilken som gäller", move=False)
+    newest = next((p for p in revisions if p.status == "current"), None)
+    current = newest is None or newest.revision < meta.revision
+    row = CentralPackage(
+        name=ref.name, sha256=package.sha256, device_id=meta.device_id,
+        key_id=package.key_id, followup_id=meta.followup_id, part=meta.part,
+        revision=meta.revision, parent_revision=meta.parent_revision,
+        status="current" if current else "superseded",
+        superseded_by=None if current or newest is None else newest.id,
+        ingested_at=_now(), data=package.members[DATA_MEMBER].decode("utf-8"))
+    session.add(row)
+    session.flush()
+    superseded: list[str] = []
+    if current and newest is not None:
+        newest.status, newest.superseded_by = "superseded", row.id
+        for table in (CentralAnswer, CentralDeficiency, CentralDeficiencyReview):
+            session.execute(update(table).where(table.package_id == newest.id)
+                            .values(current=False))
+        superseded.append(newest.name)
+    _insert_rows(session, row.id, facts, current)
+    if current:
+        _upsert_followup(session, facts)
     return ("current" if current else "late"), superseded
 
 
