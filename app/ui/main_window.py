@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.paths = paths
         self.ctx: UiContext | None = None  # set by attach() once the database is open
+        # First start: the demo database is being created, which takes longer.
+        self.creating_database = not paths.database.exists()
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self._pages: dict[str, QWidget] = {}
@@ -141,7 +143,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(f"{APP_NAME} – {self.settings.organisation_name}")
-        self.opening_label.setText(self.tr("Öppnar databasen…"))
+        self.opening_label.setText(
+            self.tr("Skapar demodatabasen första gången, det tar en liten stund…")
+            if self.creating_database else self.tr("Öppnar databasen…"))
         self.nav.setAccessibleName(self.tr("Navigering"))
         self.stack.setAccessibleName(self.tr("Sida"))
         self.import_action.setText(self.tr("&Importera enheter…"))

@@ -423,7 +423,7 @@
 <context>
     <name>FindingListModel</name>
     <message>
-        <location filename="../../app/ui/visits/finding_model.py" line="74"/>
+        <location filename="../../app/ui/visits/finding_model.py" line="81"/>
         <source>(ingen text än)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,125 +431,140 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="82"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="68"/>
+        <source>Ny styrka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="70"/>
+        <source>Nytt förbättringsområde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="71"/>
+        <source>Ny brist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="84"/>
         <source>Ta bort fyndet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="93"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="95"/>
         <source>Fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="99"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="101"/>
         <source>Vad som iakttagits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="107"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="109"/>
         <source>Vad utföraren ska göra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="111"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="113"/>
         <source>Välj hur bristen följs upp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="117"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="173"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="119"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="175"/>
         <source>Åtgärdsplan mottagen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="118"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="120"/>
         <source>Typ</source>
         <translation type="unfinished">Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="119"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="121"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="120"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="122"/>
         <source>Frågor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="122"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="165"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="124"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="167"/>
         <source>Krav på åtgärd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="123"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="171"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="125"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="173"/>
         <source>Senast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="124"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="126"/>
         <source>Uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="130"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="132"/>
         <source>Sammanfattande bedömning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="160"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="162"/>
         <source>Typ av fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="163"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="165"/>
         <source>Fyndets text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="168"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="170"/>
         <source>Uppföljning av brist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="187"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="189"/>
         <source>Nya fynd i: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="225"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="227"/>
         <source>Välj eller lägg till ett fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="262"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="264"/>
         <source>Ingen fråga kopplad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="264"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="266"/>
         <source>Koppla en fråga …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="310"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="312"/>
         <source>Nytt fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="316"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="318"/>
         <source>Ta bort fyndet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="317"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="319"/>
         <source>Ta bort fyndet? Det syns fortfarande i ändringsloggen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="322"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="324"/>
         <source>Ta bort fynd</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,72 +701,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
+        <source>Skapar demodatabasen första gången, det tar en liten stund…</source>
+        <translation>Creating the demo database the first time; this takes a moment…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Öppnar databasen…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Navigering</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Sida</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Importera enheter…</source>
         <translation>&amp;Import units…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Om Uppföljaren</source>
         <translation>&amp;About Uppföljaren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>Växla mellan navigering och sida</source>
         <translation>Switch between navigation and page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Data: %1</source>
         <translation>Data: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Sidan %1 kunde inte visas. Detaljer finns i loggen.</source>
         <translation>The page %1 could not be shown. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Import klar: %1 nya, %2 ändrade, %3 oförändrade enheter.</source>
         <translation>Import done: %1 new, %2 changed, %3 unchanged units.</translation>
     </message>
@@ -1503,165 +1523,165 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="45"/>
+        <location filename="../../app/ui/settings_page.py" line="53"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="46"/>
+        <location filename="../../app/ui/settings_page.py" line="54"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="47"/>
+        <location filename="../../app/ui/settings_page.py" line="55"/>
         <source>Handläggare</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="48"/>
-        <location filename="../../app/ui/settings_page.py" line="127"/>
+        <location filename="../../app/ui/settings_page.py" line="56"/>
+        <location filename="../../app/ui/settings_page.py" line="142"/>
         <source>Gemensam mapp</source>
         <translation>Shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="71"/>
+        <location filename="../../app/ui/settings_page.py" line="86"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="76"/>
+        <location filename="../../app/ui/settings_page.py" line="91"/>
         <source>&amp;Språk:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="78"/>
+        <location filename="../../app/ui/settings_page.py" line="93"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="80"/>
+        <location filename="../../app/ui/settings_page.py" line="95"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="82"/>
+        <location filename="../../app/ui/settings_page.py" line="97"/>
         <source>Logotyp</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="84"/>
+        <location filename="../../app/ui/settings_page.py" line="99"/>
         <source>Ingen logotyp: rapporterna får stadens standard</source>
         <translation>No logo: reports use the city&apos;s standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="85"/>
+        <location filename="../../app/ui/settings_page.py" line="100"/>
         <source>&amp;Välj…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="86"/>
-        <location filename="../../app/ui/settings_page.py" line="214"/>
+        <location filename="../../app/ui/settings_page.py" line="101"/>
+        <location filename="../../app/ui/settings_page.py" line="229"/>
         <source>Välj logotyp</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="88"/>
+        <location filename="../../app/ui/settings_page.py" line="103"/>
         <source>&amp;Logotyp:</source>
         <translation>&amp;Logo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="89"/>
+        <location filename="../../app/ui/settings_page.py" line="104"/>
         <source>Logotypen visas i rapporternas sidhuvud (PNG eller JPEG).</source>
         <translation>The logo is shown in the report header (PNG or JPEG).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="98"/>
+        <location filename="../../app/ui/settings_page.py" line="113"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="100"/>
+        <location filename="../../app/ui/settings_page.py" line="115"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="102"/>
+        <location filename="../../app/ui/settings_page.py" line="117"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="103"/>
+        <location filename="../../app/ui/settings_page.py" line="118"/>
         <source>Inte vald</source>
         <translation>Not chosen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="104"/>
+        <location filename="../../app/ui/settings_page.py" line="119"/>
         <source>Verksamhetsuppföljare</source>
         <translation>Follow-up officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="105"/>
+        <location filename="../../app/ui/settings_page.py" line="120"/>
         <source>MAS (medicinskt ansvarig sjuksköterska)</source>
         <translation>MAS (medically responsible nurse)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="108"/>
+        <location filename="../../app/ui/settings_page.py" line="123"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="110"/>
+        <location filename="../../app/ui/settings_page.py" line="125"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="111"/>
+        <location filename="../../app/ui/settings_page.py" line="126"/>
         <source>Hela staden</source>
         <translation>The whole city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="120"/>
+        <location filename="../../app/ui/settings_page.py" line="135"/>
         <source>S&amp;tadsdel:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="130"/>
+        <location filename="../../app/ui/settings_page.py" line="145"/>
         <source>V&amp;älj…</source>
         <translation>C&amp;hoose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="131"/>
-        <location filename="../../app/ui/settings_page.py" line="220"/>
+        <location filename="../../app/ui/settings_page.py" line="146"/>
+        <location filename="../../app/ui/settings_page.py" line="235"/>
         <source>Välj gemensam mapp</source>
         <translation>Choose shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="133"/>
+        <location filename="../../app/ui/settings_page.py" line="148"/>
         <source>&amp;Mapp:</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="136"/>
+        <location filename="../../app/ui/settings_page.py" line="151"/>
         <source>Status för gemensam mapp</source>
         <translation>Shared folder status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="202"/>
+        <location filename="../../app/ui/settings_page.py" line="217"/>
         <source>Ingen mapp vald: den inbyggda demomappen används.</source>
         <translation>No folder chosen: the built-in demo folder is used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="205"/>
+        <location filename="../../app/ui/settings_page.py" line="220"/>
         <source>✓ Mappen finns och kan användas.</source>
         <translation>✓ The folder exists and can be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="208"/>
+        <location filename="../../app/ui/settings_page.py" line="223"/>
         <source>Mappen finns inte eller går inte att nå just nu. Kontrollera sökvägen; arbetet sparas lokalt tills mappen går att nå.</source>
         <translation>The folder does not exist or cannot be reached right now. Check the path; work is kept locally until the folder can be reached.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="215"/>
+        <location filename="../../app/ui/settings_page.py" line="230"/>
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -1966,47 +1986,47 @@
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="71"/>
+        <location filename="../../app/ui/unit_table_model.py" line="72"/>
         <source>Utanför staden</source>
         <translation>Outside the city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="92"/>
+        <location filename="../../app/ui/unit_table_model.py" line="93"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="93"/>
+        <location filename="../../app/ui/unit_table_model.py" line="94"/>
         <source>Enhets-id</source>
         <translation>Unit id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="94"/>
+        <location filename="../../app/ui/unit_table_model.py" line="95"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="95"/>
+        <location filename="../../app/ui/unit_table_model.py" line="96"/>
         <source>Regiform</source>
         <translation>Form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="96"/>
+        <location filename="../../app/ui/unit_table_model.py" line="97"/>
         <source>Utförare</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="97"/>
+        <location filename="../../app/ui/unit_table_model.py" line="98"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="98"/>
+        <location filename="../../app/ui/unit_table_model.py" line="99"/>
         <source>Uppföljande stadsdel</source>
         <translation>Following-up district</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="99"/>
+        <location filename="../../app/ui/unit_table_model.py" line="100"/>
         <source>Platser</source>
         <translation>Places</translation>
     </message>
