@@ -111,8 +111,9 @@ def clear_register(session: Session) -> None:
         session.execute(delete(model))
 
 
-def create_demo(session: Session, seed: int = DEFAULT_SEED) -> DemoSummary:
-    """Fill an (empty) register with the demo units and officers."""
+def create_demo(session: Session, seed: int = DEFAULT_SEED, *, history: bool = True) -> DemoSummary:
+    """Fill an (empty) register with the demo units and officers, and (with
+    ``history``) the extensions' past follow-ups."""
     rng = random.Random(seed)
     districts = [d for d in session.scalars(select(District).order_by(District.name))
                  if d.is_valid_on(DEMO_TODAY)]
@@ -173,7 +174,7 @@ def create_demo(session: Session, seed: int = DEFAULT_SEED) -> DemoSummary:
             capacity=22 if role == OfficerRole.MAS else 24,
         ))
     session.flush()
-    for extension in DEMO_EXTENSIONS:
+    for extension in DEMO_EXTENSIONS if history else ():
         extension(session, rng, seed)
     return DemoSummary(units=number, officers=len(roles), providers=len(provider_rows))
 

@@ -87,7 +87,7 @@ def test_bad_import_exits_1_naming_file_line_and_field(tmp_path: Path) -> None:
 
 def test_environment_variable_selects_data_dir(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("UPPFOLJAREN_DATA_DIR", str(tmp_path / "env-data"))
-    assert cli("demo").returncode == 0
+    assert cli("units", "list").returncode == 0
     assert (tmp_path / "env-data" / "uppfoljaren.sqlite3").exists()
 
 
@@ -110,23 +110,23 @@ def test_demo_follows_the_2021_mix(demo_sessions) -> None:
     assert len({r.followup_district for r in rows}) == 13  # every current district
 
 
-def test_demo_is_deterministic_per_seed(tmp_path: Path) -> None:
+def test_register_is_deterministic_per_seed(tmp_path: Path) -> None:
     from sqlalchemy.orm import Session
 
     from app.db import open_database
-    from app.services.demo_db import ensure_demo_database
+    from app.services.demo import create_demo
 
-    def names(path: Path, seed: int) -> list[tuple[str, str, str]]:
-        ensure_demo_database(path, seed=seed)
-        engine = open_database(path)
+    def register(folder: str, seed: int) -> list[tuple[str, str, str, str]]:
+        engine = open_database(tmp_path / folder / "db.sqlite3")
         with Session(engine) as session:
-            result = [(r.id, r.name, r.address) for r in list_units(session)]
+            create_demo(session, seed=seed, history=False)
+            result = [(r.id, r.name, r.address, r.manager) for r in list_units(session)]
         engine.dispose()
         return result
 
-    first = names(tmp_path / "a" / "db.sqlite3", 7)
-    assert first == names(tmp_path / "b" / "db.sqlite3", 7)
-    assert first != names(tmp_path / "c" / "db.sqlite3", 8)
+    first = register("a", 7)
+    assert first == register("b", 7)
+    assert first != register("c", 8)
 
 
 def test_force_recreates_after_backup(tmp_path: Path) -> None:
