@@ -157,7 +157,9 @@ class VisitWindow(QMainWindow):
         attach.triggered.connect(self.attach)
         audit = QAction(self.tr("Ändringslogg…"), self)
         audit.triggered.connect(self.show_audit)
-        for action in (self.undo_action, self.redo_action, find, attach, audit):
+        preview = QAction(self.tr("Förhandsgranska rapport"), self)
+        preview.triggered.connect(self.preview_report)
+        for action in (self.undo_action, self.redo_action, find, attach, audit, preview):
             toolbar.addAction(action)
             self.addAction(action)
 
@@ -226,6 +228,13 @@ class VisitWindow(QMainWindow):
     def show_audit(self) -> None:
         self.visit.flush()
         AuditDialog(self.ctx, self.visit.visit_id, self, self.visit.detail).exec()
+
+    def preview_report(self) -> None:
+        from app.ui.report_preview import ReportPreviewDialog  # loads reportlab on demand
+
+        self.visit.flush()  # the report shows what was typed a moment ago
+        self.report_dialog = ReportPreviewDialog(self.ctx, self.visit.visit_id, self)
+        self.report_dialog.open()
 
     def flush_all(self) -> None:
         self.visit.flush()

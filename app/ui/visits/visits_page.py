@@ -186,8 +186,12 @@ class VisitsPage(QWidget):
         self.new_button.clicked.connect(self.new_visit)
         self.open_button.clicked.connect(self.open_selected)
         self.table.activated.connect(lambda index: self.open_visit(index.data(VISIT_ID_ROLE)))
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_visit)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        for keys, slot in ((QKeySequence.StandardKey.New, self.new_visit),
+                           (QKeySequence.StandardKey.Find, self.search.setFocus)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            # Only while this page has focus: other pages may use the same keys.
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     def on_shown(self) -> None:
         """Called by the main window each time the page is shown."""
