@@ -140,7 +140,7 @@ PAGES: list[PageSpec] = [
     page("planering", lazy("app.ui.planning_page", "PlanningPage")),
     page("verksamheter", lazy("app.ui.units_page", "UnitsPage")),
     page("uppfoljningar", lazy("app.ui.visits.visits_page", "VisitsPage")),
-    page("rapporter"),
+    page("rapporter", lazy("app.ui.reports_page", "ReportsPage")),
     page("synk"),
     page("oversikt"),
     page("installningar", lazy("app.ui.settings_page", "SettingsPage")),
