@@ -1,0 +1,254 @@
+"""One sync with the central share, the same for the CLI and the GUI.
+
+``run_sync`` checks the share, queues every newly finalized part revision
+(one package each, built once and kept locally), pushes what the share does
+not hold yet, verifies and reads receipts, pulls template versions and unit
+registers (each validated first), and takes other laptops' parts and work
+handed over to this laptop. It never deletes or changes a local follow-up;
+what happened is recorded per revision in ``outbox`` and per run in
+``sync_run``. Cancel is honoured between packages and between steps: what
+was started is published whole or not at all.
+
+When no share is set, the embedded one under the data dir is used (created
+on first use); a share that is set but missing is an error, never created.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import UserFacingError
+from app.models.sync import OutboxEntry, SyncRun
+from app.paths import AppPaths
+from app.services.share.catalog import read_receipts
+from app.services.share.errors import ShareError
+from app.services.share.layout import Share
+from app.services.share.signing import load_or_create_key, load_trusted_keys
+from app.services.sync_outbox import (
+    apply_receipts,
+    fully_synced_visits,
+    now,
+    push_outbox,
+    queue_finalized,
+    verify_published,
+)
+from app.services.sync_parts import merge_from_share, take_handovers
+from app.services.sync_pull import pull_templates, pull_units
+from app.services.task_state import TaskState
+from app.settings import Settings
+
+SessionFactory = Callable[[], Session]
+
+
+@dataclass
+class SyncReport:
+    share_path: str = ""
+    queued: int = 0
+    pushed: int = 0
+    already_there: int = 0
+    verified: int = 0
+    receipted: int = 0
+    pulled: int = 0
+    received: int = 0
+    handovers: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    started_at: str = ""
+    finished_at: str = ""
+
+    @property
+    def failed(self) -> bool:
+        """Anything a person must look at: an error, a refused file, a conflict."""
+        return bool(self.errors or self.refused or self.conflicts or self.cancelled)
+
+    def lines(self) -> list[str]:
+        """The summary in plain Swedish, one fact a line."""
+        out = [
+            f"Gemensam mapp: {self.share_path}",
+            f"Skickade: {self.pushed}",
+            f"Fanns redan: {self.already_there}",
+            f"Hämtade (mallar och enhetsregister): {self.pulled}",
+            f"Mottagna delar från kollegor: {self.received + self.handovers}",
+            f"Konflikter: {len(self.conflicts)}",
+            f"Fel: {len(self.errors) + len(self.refused)}",
+        ]
+        if self.cancelled:
+            out.append("Synkroniseringen avbröts. Det som hann skickas är komplett; "
+                       "resten skickas nästa gång.")
+        out += [f"Varning: {w}" for w in self.warnings]
+        out += [f"Konflikt: {c}" for c in self.conflicts]
+        out += [f"Fel: {e}" for e in self.errors + self.refused]
+        return out
+
+
+def resolve_share(paths: AppPaths, settings: Settings, share_path: str | Path | None) -> Share:
+    """The chosen share: the argument, else the setting, else the embedded
+    default (initialised here). A set share is only checked, never created."""
+    chosen = share_path if share_path not in (None, "") else settings.share_path
+    if chosen:
+        return Share(Path(chosen).expanduser())
+    return Share.local_default(paths.default_share_dir, settings.device_id)
+
+
+def check_share_path(path: str | Path) -> str:
+    """For the settings page: a Swedish sentence saying whether ``path`` is a
+    share this program can use. Raises ShareError when it is not."""
+    info = Share(Path(path).expanduser()).check()
+    return f"Den gemensamma mappen fungerar (formatversion {info.format_version})."
+
+
+def run_sync(session_factory: SessionFactory, paths: AppPaths, settings: Settings,
+             share_path: str | Path | None, state: TaskState) -> SyncReport:
+    report = SyncReport(started_at=now().isoformat())
+    with session_factory() as session:
+        run = SyncRun(started_at=now(), ok=False, summary="{}")
+        session.add(run)
+        session.commit()
+        try:
+            _run(session, paths, settings, share_path, state, report)
+        except ShareError as exc:  # the share failed mid-way: recorded state stays true
+            report.errors.append(str(exc))
+        finally:
+            report.finished_at = now().isoformat()
+            session.rollback()  # anything half-done in the failed step
+            run = session.get(SyncRun, run.id) or run
+            run.finished_at = now()
+            run.ok = not report.failed
+            run.summary = json.dumps(asdict(report), ensure_ascii=False)
+            session.commit()
+    return report
+
+
+def _run(session: Session, paths: AppPaths, settings: Settings,
+         share_path: str | Path | None, state: TaskState, report: SyncReport) -> None:
+    device_id = settings.device_id
+    try:
+        share = resolve_share(paths, settings, share_path)
+        report.share_path = str(share.root)
+        share.check()
+    except ShareError as exc:
+        report.share_path = report.share_path or str(share_path or settings.share_path or "")
+        report.errors.append(str(exc))
+        return
+    loaded = load_or_create_key(device_id, paths.config_dir)
+    if loaded.warning:
+        report.warnings.append(loaded.warning)
+    key = loaded.key
+
+    state.report(0, 0, "Förbereder paket")
+    queued = queue_finalized(session, paths, settings, key, state)
+    report.queued, report.errors = queued.queued, report.errors + queued.errors
+    if _stop(state, report):
+        return
+    pushed = push_outbox(session, paths, share, key, state)
+    report.pushed = pushed.summary.pushed + pushed.summary.repaired
+    report.already_there = pushed.summary.already_there
+    report.conflicts += pushed.conflicts
+    report.errors += [e for e in pushed.errors if e not in report.errors]
+    if pushed.summary.cancelled or _stop(state, report):
+        report.cancelled = True
+        return
+    state.report(0, 0, "Kontrollerar")
+    report.errors += verify_published(session, share, device_id)
+    report.receipted = apply_receipts(session, read_receipts(share, device_id))
+    _mark_plan(session, pushed.changed_visits, report)
+    if _stop(state, report):
+        return
+    state.report(0, 0, "Hämtar mallar och enhetsregister")
+    for pull in (pull_templates, pull_units):
+        outcome = pull(session, share)
+        report.pulled += len(outcome.accepted)
+        report.refused += outcome.refused
+    if _stop(state, report):
+        return
+    state.report(0, 0, "Hämtar kollegornas delar")
+    trusted = load_trusted_keys(share)
+    for take in (merge_from_share, take_handovers):
+        merged = take(session, share, device_id, trusted)
+        report.received += merged.received
+        report.handovers += merged.handovers
+        report.refused += merged.refused
+        report.conflicts += merged.conflicts
+    report.verified = session.scalar(select(func.count()).select_from(OutboxEntry).where(
+        OutboxEntry.state.in_(("verified", "receipted")))) or 0
+
+
+def _stop(state: TaskState, report: SyncReport) -> bool:
+    if state.cancel_requested:
+        report.cancelled = True
+    return report.cancelled
+
+
+def _mark_plan(session: Session, visit_ids: set[str], report: SyncReport) -> None:
+    """A follow-up whose parts are all pushed and verified is "synkad" in the plan."""
+    from app.services.schedule import set_plan_status
+
+    for _visit_id, year, unit_id in fully_synced_visits(session, visit_ids):
+        try:
+            with session.begin_nested():
+                set_plan_status(session, unit_id, year, "synkad")
+        except UserFacingError as exc:
+            report.warnings.append(str(exc))
+    session.commit()
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    visit_id: str
+    unit_name: str
+    year: int | None
+    part: str
+    revision: int
+    state: str
+    state_label: str
+    package_name: str | None
+    pushed_at: datetime | None
+    error: str | None
+
+
+@dataclass
+class SyncOverview:
+    waiting: list[OutboxRow]
+    sent: list[OutboxRow]
+    not_queued: int
+    last_run: dict[str, object] | None
+    last_run_at: datetime | None
+    problems: list[str]
+
+
+def sync_overview(session: Session, limit: int = 500) -> SyncOverview:
+    """What the Synk page shows: waiting, sent, the last run and its problems."""
+    from app.models.register import Unit
+    from app.models.visit import Visit
+    from app.services.sync_outbox import STATE_LABELS, pending_revisions
+
+    rows = session.execute(
+        select(OutboxEntry, Unit.name, Visit.year)
+        .outerjoin(Visit, Visit.id == OutboxEntry.visit_id)
+        .outerjoin(Unit, Unit.id == Visit.unit_id)
+        .order_by(OutboxEntry.id.desc()).limit(limit)).all()
+    waiting, sent = [], []
+    for entry, unit_name, year in rows:
+        row = OutboxRow(entry.visit_id, unit_name or entry.visit_id, year, entry.part,
+                        entry.revision, entry.state, STATE_LABELS.get(entry.state, entry.state),
+                        entry.package_name, entry.pushed_at, entry.last_error)
+        (sent if entry.state in ("verified", "receipted") else waiting).append(row)
+    last = session.scalar(select(SyncRun).where(SyncRun.finished_at.is_not(None))
+                          .order_by(SyncRun.id.desc()).limit(1))
+    summary = json.loads(last.summary) if last is not None else None
+    problems: list[str] = []
+    if summary is not None:
+        problems = [*summary.get("errors", []), *summary.get("refused", []),
+                    *summary.get("conflicts", [])]
+    return SyncOverview(waiting, sent, len(pending_revisions(session)), summary,
+                        last.finished_at if last is not None else None, problems)

@@ -1,0 +1,332 @@
+"""The outbox: each finalized part revision becomes one package, built once.
+
+Queueing builds the package (the frozen snapshot as ``followup.json``, the
+report PDF, the attachments), keeps its bytes under the data dir and records
+its name and SHA-256 in ``outbox``. Pushing hands the recorded names to
+``push_all``: a package already on the share costs a set lookup, and one
+that is missing is rebuilt from the kept local copy with the same meta,
+members and key, so it gets the same bytes and the same name whatever app
+version runs the push. Nothing local is ever deleted or changed here.
+
+Only revisions finalized in this program (their snapshot is stored) are
+queued: bulk-loaded history has no snapshot and is already at the centre.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from app.durable_io import write_bytes_atomic
+from app.errors import UserFacingError
+from app.models.sync import OutboxEntry
+from app.models.visit import PartRevision, Visit, VisitPart
+from app.paths import AppPaths
+from app.services.central.facts import DATA_MEMBER
+from app.services.share.errors import ShareError
+from app.services.share.layout import Share
+from app.services.share.package import (
+    MANIFEST_NAME,
+    PackageMeta,
+    build_package,
+    member_name_problem,
+    package_name,
+)
+from app.services.share.publish import read_sha256
+from app.services.share.signing import SigningKey
+from app.services.share.sync_runner import PushItem, SyncSummary, push_all
+from app.services.task_state import TaskState
+from app.services.visits.attachments import attachment_path
+from app.settings import Settings
+
+REPORT_MEMBER = "report.pdf"
+PACKAGES_SUBDIR = Path("synk") / "paket"
+DONE_STATES = ("verified", "receipted")
+STATE_LABELS = {
+    "queued": "Väntar på att skickas",
+    "published": "Skickad, ej kontrollerad",
+    "verified": "Skickad och kontrollerad",
+    "receipted": "Mottagen centralt",
+    "conflict": "Konflikt – en person behöver välja",
+}
+
+
+def now() -> datetime:
+    """Device time, informational only."""
+    return datetime.now().replace(microsecond=0)
+
+
+def packages_dir(paths: AppPaths) -> Path:
+    return paths.data_dir / PACKAGES_SUBDIR
+
+
+@dataclass
+class QueueResult:
+    queued: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def pending_revisions(session: Session) -> list[tuple[str, str, int]]:
+    """Finalized revisions (with a stored snapshot) not yet in the outbox."""
+    have = set(session.execute(select(OutboxEntry.visit_id, OutboxEntry.part,
+                                      OutboxEntry.revision)).tuples())
+    rows = session.execute(
+        select(PartRevision.visit_id, PartRevision.part, PartRevision.revision)
+        .where(PartRevision.finalized_at.is_not(None), PartRevision.snapshot.is_not(None))
+        .order_by(PartRevision.finalized_at, PartRevision.id)).tuples()
+    return [r for r in rows if r not in have]
+
+
+_UNSAFE = re.compile(r"[^0-9A-Za-zÅÄÖåäöÉéÜü._ -]+")
+
+
+def _member_for(index: int, filename: str) -> str:
+    """``attachments/NN-<name>``: the number keeps two equal names apart; the
+    name is reduced to characters that are safe on every file system."""
+    clean = _UNSAFE.sub("_", filename).strip(" .") or "bilaga"
+    name = f"attachments/{index:02d}-{clean[:120]}"
+    return name if member_name_problem(name) is None else f"attachments/{index:02d}"
+
+
+def build_members(session: Session, paths: AppPaths, settings: Settings, visit_id: str,
+                  part: str, revision: int) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """The package members of one finalized revision, and its snapshot."""
+    from app.services.report import report_pdf_for_part_revision
+
+    stored = session.scalar(select(PartRevision.snapshot).where(
+        PartRevision.visit_id == visit_id, PartRevision.part == part,
+        PartRevision.revision == revision))
+    if stored is None:
+        raise UserFacingError(f"Revision {revision} av delen {part} har ingen fastställd version.")
+    snapshot: dict[str, Any] = json.loads(stored)
+    logo = Path(settings.logo_path) if settings.logo_path else None
+    members = {
+        DATA_MEMBER: stored.encode("utf-8"),  # the frozen canonical JSON, as stored
+        REPORT_MEMBER: report_pdf_for_part_revision(
+            session, visit_id, part, revision, organisation=settings.organisation_name,
+            logo=logo if logo is not None and logo.is_file() else None),
+    }
+    for index, item in enumerate(snapshot.get("attachments", []), start=1):
+        path = attachment_path(paths.attachments_dir, item["stored_name"])
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserFacingError(f"Bilagan {item['filename']} ({path}) kan inte läsas: "
+                                  f"{exc.strerror or exc}.") from exc
+        if item.get("sha256") and hashlib.sha256(data).hexdigest() != item["sha256"]:
+            raise UserFacingError(f"Bilagan {item['filename']} ({path}) har ändrats sedan "
+                                  "uppföljningen fastställdes.")
+        members[_member_for(index, item["filename"])] = data
+    return members, snapshot
+
+
+def _meta(session: Session, device_id: str, visit_id: str, part: str, revision: int,
+          snapshot: dict[str, Any]) -> PackageMeta:
+    visit = session.get(Visit, visit_id)
+    info = {
+        "unit_id": visit.unit_id if visit else snapshot.get("unit", {}).get("id"),
+        "year": visit.year if visit else snapshot.get("visit", {}).get("year"),
+        "template_version": snapshot.get("template", {}).get("version"),
+        "officer": snapshot.get("part", {}).get("finalized_by"),
+    }
+    return PackageMeta("followup", visit_id, part, revision, revision - 1 or None, device_id,
+                       data_format_version=int(snapshot.get("format_version", 1)),
+                       device_time=now().isoformat(), info=info)
+
+
+def queue_finalized(session: Session, paths: AppPaths, settings: Settings, key: SigningKey,
+                    state: TaskState | None = None) -> QueueResult:
+    """Build and keep the package of every finalized revision not queued yet.
+    Commits every few packages, so a crash loses at most that much work (a
+    kept file without a row is rebuilt next time under a new device time)."""
+    result = QueueResult()
+    todo = pending_revisions(session)
+    folder = packages_dir(paths)
+    for done, (visit_id, part, revision) in enumerate(todo, start=1):
+        if state is not None and state.cancel_requested:
+            break
+        try:
+            members, snapshot = build_members(session, paths, settings, visit_id, part, revision)
+            meta = _meta(session, key.device_id, visit_id, part, revision, snapshot)
+            data = build_package(meta, members, key)
+        except (UserFacingError, ValueError) as exc:
+            result.errors.append(f"Uppföljning {visit_id} del {part} revision {revision} kunde "
+                                 f"inte paketeras: {exc} Den finns kvar lokalt.")
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        name = package_name(meta, sha)
+        write_bytes_atomic(folder / name, data)
+        session.add(OutboxEntry(visit_id=visit_id, part=part, revision=revision,
+                                package_name=name, sha256=sha,
+                                local_file=(PACKAGES_SUBDIR / name).as_posix(),
+                                state="queued", queued_at=now()))
+        result.queued += 1
+        if done % 25 == 0:
+            session.commit()
+        if state is not None:
+            state.report(done, len(todo), "Förbereder paket")
+    session.commit()
+    return result
+
+
+def _local_meta(path: Path) -> PackageMeta:
+    """The meta a kept package was built with, read from its manifest."""
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read(MANIFEST_NAME))
+    return PackageMeta(
+        manifest["kind"], manifest["followup_id"], manifest["part"], manifest["revision"],
+        manifest["parent_revision"], manifest["device_id"],
+        data_format_version=manifest["data_format_version"], recipient=manifest["recipient"],
+        device_time=manifest["device_time"], info=manifest["info"])
+
+
+def _local_members(path: Path) -> Callable[[], dict[str, bytes]]:
+    def load() -> dict[str, bytes]:
+        with zipfile.ZipFile(path) as archive:  # CRC-checked on read
+            return {n: archive.read(n) for n in archive.namelist() if n != MANIFEST_NAME}
+    return load
+
+
+@dataclass
+class PushResult:
+    summary: SyncSummary
+    conflicts: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    changed_visits: set[str] = field(default_factory=set)
+
+
+def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey,
+                state: TaskState | None = None) -> PushResult:
+    """Push every outbox row not receipted yet and record what happened."""
+    rows = list(session.scalars(select(OutboxEntry).where(
+        OutboxEntry.state != "receipted", OutboxEntry.package_name.is_not(None))
+        .order_by(OutboxEntry.id)))
+    on_share = set(share.list_names(share.outbox_dir(key.device_id)))
+    items: list[PushItem] = []
+    errors: list[str] = []
+    by_key: dict[tuple[str, str, int], OutboxEntry] = {}
+    for row in rows:
+        assert row.package_name is not None
+        local = paths.data_dir / (row.local_file or "")
+        if row.package_name in on_share:
+            meta = PackageMeta("followup", row.visit_id, row.part, row.revision,
+                               row.revision - 1 or None, key.device_id)
+            members: Callable[[], dict[str, bytes]] = dict
+        else:
+            try:
+                meta = _local_meta(local)
+            except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+                row.last_error = (f"Den lokala kopian av paketet {local} kan inte läsas ({exc}). "
+                                  "Uppföljningen finns kvar i databasen.")
+                errors.append(row.last_error)
+                continue
+            members = _local_members(local)
+        by_key[(row.visit_id, row.part, row.revision)] = row
+        items.append(PushItem(meta, members, row.package_name, row.sha256))
+
+    def progress(done: int, total: int) -> None:
+        if state is not None:
+            state.report(done, total, "Skickar paket")
+
+    summary = push_all(share, key.device_id, key, items, progress=progress,
+                       cancel=(lambda: state.cancel_requested) if state is not None else None)
+    result = PushResult(summary, errors=errors + list(summary.errors))
+    stamp = now()
+    for outcome in summary.results:
+        meta = outcome.meta
+        row = by_key[(meta.followup_id, meta.part, meta.revision)]
+        published = outcome.result
+        if published is None:
+            row.last_error = outcome.error
+            continue
+        if published.name != row.package_name:
+            row.last_error = (f"Paketet blev inte likadant som när det skapades "
+                              f"({published.name} i stället för {row.package_name}).")
+            result.errors.append(row.last_error)
+            continue
+        row.last_error = None
+        if published.status in ("pushed", "repaired"):
+            # publish_package re-read the file and compared it with our bytes.
+            row.state, row.pushed_at, row.verified_at = "verified", stamp, stamp
+            result.changed_visits.add(row.visit_id)
+        elif published.status == "conflict":
+            row.state, row.pushed_at = "conflict", row.pushed_at or stamp
+            row.last_error = published.message
+            result.conflicts.append(published.message or published.name)
+        elif row.state == "queued":
+            row.state, row.pushed_at = "published", stamp  # there by name, not re-read yet
+    session.commit()
+    return result
+
+
+def verify_published(session: Session, share: Share, device_id: str) -> list[str]:
+    """Re-read each package recorded as published but not yet verified and
+    compare its SHA-256 with the recorded one."""
+    problems: list[str] = []
+    folder = share.outbox_dir(device_id)
+    for row in session.scalars(select(OutboxEntry).where(OutboxEntry.state == "published")):
+        assert row.package_name is not None
+        try:
+            actual = read_sha256(share, folder / row.package_name, 256 * 1024 * 1024)
+        except ShareError as exc:
+            problems.append(str(exc))
+            continue
+        if actual == row.sha256:
+            row.state, row.verified_at, row.last_error = "verified", now(), None
+        else:
+            row.state = "queued"  # the next push repairs it from the local copy
+            row.last_error = f"Paketet {row.package_name} på den gemensamma mappen är skadat."
+            problems.append(row.last_error)
+    session.commit()
+    return problems
+
+
+def apply_receipts(session: Session, receipted: set[str]) -> int:
+    """Mark rows the centre has receipted; only these are "mottagen centralt"."""
+    count = 0
+    if not receipted:
+        return 0
+    for row in session.scalars(select(OutboxEntry).where(
+            OutboxEntry.state != "receipted", OutboxEntry.package_name.in_(receipted))):
+        row.state, row.receipted_at = "receipted", now()
+        count += 1
+    session.commit()
+    return count
+
+
+def fully_synced_visits(session: Session, visit_ids: set[str]) -> list[tuple[str, int, str]]:
+    """(visit id, year, unit id) of visits whose parts are all finalized and
+    whose current revisions are all pushed and verified."""
+    if not visit_ids:
+        return []
+    parts = session.execute(select(VisitPart.visit_id, VisitPart.part, VisitPart.revision,
+                                   VisitPart.status).where(VisitPart.visit_id.in_(visit_ids)))
+    wanted: dict[str, list[tuple[str, str, int]]] = {}
+    blocked: set[str] = set()
+    for visit_id, part, revision, status in parts:
+        if status != "faststalld":
+            blocked.add(visit_id)
+        wanted.setdefault(visit_id, []).append((visit_id, part, revision))
+    keys = [k for ks in wanted.values() for k in ks]
+    done = set(session.execute(select(OutboxEntry.visit_id, OutboxEntry.part,
+                                      OutboxEntry.revision).where(
+        tuple_(OutboxEntry.visit_id, OutboxEntry.part, OutboxEntry.revision).in_(keys),
+        OutboxEntry.state.in_(DONE_STATES))).tuples()) if keys else set()
+    out = []
+    for visit_id, ks in wanted.items():
+        if visit_id in blocked or not all(k in done for k in ks):
+            continue
+        visit = session.get(Visit, visit_id)
+        if visit is not None:
+            out.append((visit_id, visit.year, visit.unit_id))
+    return out
