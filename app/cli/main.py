@@ -20,7 +20,7 @@ from app.cli.context import CliContext
 from app.errors import UserFacingError
 
 # Sub-command modules, in the order they appear in --help.
-COMMAND_MODULES = ["demo", "units", "plan", "visits", "template", "central", "report"]
+COMMAND_MODULES = ["demo", "units", "plan", "visits", "template", "central", "report", "sync"]
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
