@@ -32,6 +32,7 @@ from app.services.visits.common import (
     UNSET,
     VISIT_STATUSES,
     OfficerRef,
+    officer_from_settings,
 )
 from app.services.visits.errors import FinalizeError, LockedError, MissingItem, NotFoundError
 from app.services.visits.finalize import (
@@ -91,7 +92,8 @@ __all__ = [
     "UnitFacts", "VisitDetail", "VisitSummary",
     "add_attachment", "add_document", "add_finding", "attachment_path", "audit_events",
     "clean_text", "delete_attachment", "delete_finding", "finalize_check", "finalize_part",
-    "list_revisions", "list_visits", "open_visit", "propose_deficiency", "public_texts",
+    "list_revisions", "list_visits", "officer_from_settings", "open_visit",
+    "propose_deficiency", "public_texts",
     "register_action_plan", "reopen_part", "revision_snapshot", "save_answer",
     "save_visit_field", "scan_personal_data", "scan_visit", "set_document", "set_part_owner",
     "set_participants", "set_previous_deficiency", "start_visit", "update_finding",

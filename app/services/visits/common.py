@@ -171,3 +171,12 @@ def needs_comment(kind: str, answer: str | None, yesno: bool | None) -> bool:
     if answer in ("delvis", "ej_uppfyllt", "ej_aktuellt"):
         return True
     return kind == "yesno" and yesno is False
+
+
+def officer_from_settings(settings: Any) -> OfficerRef | None:
+    """The laptop's officer from app.settings.Settings; None until chosen."""
+    name = (getattr(settings, "officer_name", "") or "").strip()
+    if not name:
+        return None
+    return OfficerRef(name, getattr(settings, "officer_role", "") or "",
+                      getattr(settings, "officer_district", "") or "")

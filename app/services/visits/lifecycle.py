@@ -23,6 +23,7 @@ from app.models.visit import (
     Visit,
     VisitPart,
 )
+from app.services.template_format import QuestionDef
 from app.services.visits import audit
 from app.services.visits.common import (
     CARE_HOME_TYPES,
@@ -34,6 +35,7 @@ from app.services.visits.common import (
     get_part,
     get_visit,
     loads_dict,
+    loads_list,
     require_any_open,
     require_open,
 )
@@ -141,8 +143,8 @@ def start_visit(
     return visit.id
 
 
-def _add_documents(session: Session, visit: Visit, questions: list, parts: tuple[str, ...]
-                   ) -> None:
+def _add_documents(session: Session, visit: Visit, questions: list[QuestionDef],
+                   parts: tuple[str, ...]) -> None:
     seen: dict[tuple[str, str], DocumentRequest] = {}
     for q in questions:
         if q.part not in parts:
@@ -150,20 +152,13 @@ def _add_documents(session: Session, visit: Visit, questions: list, parts: tuple
         for name in q.documents:
             key = (q.part, name.casefold())
             if key in seen:
-                ids = [*_ids(seen[key]), q.id]
-                seen[key].question_ids = dumps(ids)
+                seen[key].question_ids = dumps([*loads_list(seen[key].question_ids), q.id])
                 continue
             seen[key] = DocumentRequest(
                 visit_id=visit.id, part=q.part, name=name, question_ids=dumps([q.id]),
                 received=False, sort_order=len(seen),
             )
             session.add(seen[key])
-
-
-def _ids(row: DocumentRequest) -> list[str]:
-    import json
-
-    return list(json.loads(row.question_ids or "[]"))
 
 
 def previous_visit(session: Session, visit: Visit) -> Visit | None:
