@@ -153,7 +153,8 @@ def _run(session: Session, paths: AppPaths, settings: Settings,
     pushed = push_outbox(session, paths, share, key, state)
     report.pushed = pushed.summary.pushed + pushed.summary.repaired
     report.already_there = pushed.summary.already_there
-    report.conflicts += pushed.conflicts
+    conflicts = dict(pushed.conflicts)  # per revision; the share-wide scan below adds detail
+    report.conflicts = list(conflicts.values())
     report.errors += [e for e in pushed.errors if e not in report.errors]
     if pushed.summary.cancelled or _stop(state, report):
         report.cancelled = True
@@ -178,7 +179,8 @@ def _run(session: Session, paths: AppPaths, settings: Settings,
         report.received += merged.received
         report.handovers += merged.handovers
         report.refused += merged.refused
-        report.conflicts += merged.conflicts
+        conflicts.update(merged.conflicts)
+    report.conflicts = list(conflicts.values())
     report.verified = session.scalar(select(func.count()).select_from(OutboxEntry).where(
         OutboxEntry.state.in_(("verified", "receipted")))) or 0
 

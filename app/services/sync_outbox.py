@@ -79,11 +79,11 @@ class QueueResult:
 def pending_revisions(session: Session) -> list[tuple[str, str, int]]:
     """Finalized revisions (with a stored snapshot) not yet in the outbox."""
     have = set(session.execute(select(OutboxEntry.visit_id, OutboxEntry.part,
-                                      OutboxEntry.revision)).tuples())
+                                      OutboxEntry.revision)))
     rows = session.execute(
         select(PartRevision.visit_id, PartRevision.part, PartRevision.revision)
         .where(PartRevision.finalized_at.is_not(None), PartRevision.snapshot.is_not(None))
-        .order_by(PartRevision.finalized_at, PartRevision.id)).tuples()
+        .order_by(PartRevision.finalized_at, PartRevision.id))
     return [r for r in rows if r not in have]
 
 
@@ -200,7 +200,7 @@ def _local_members(path: Path) -> Callable[[], dict[str, bytes]]:
 @dataclass
 class PushResult:
     summary: SyncSummary
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: dict[tuple[str, str, int], str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     changed_visits: set[str] = field(default_factory=set)
 
@@ -262,7 +262,8 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
         elif published.status == "conflict":
             row.state, row.pushed_at = "conflict", row.pushed_at or stamp
             row.last_error = published.message
-            result.conflicts.append(published.message or published.name)
+            result.conflicts[(row.visit_id, row.part, row.revision)] = \
+                published.message or published.name
         elif row.state == "queued":
             row.state, row.pushed_at = "published", stamp  # there by name, not re-read yet
     session.commit()
@@ -321,7 +322,7 @@ def fully_synced_visits(session: Session, visit_ids: set[str]) -> list[tuple[str
     done = set(session.execute(select(OutboxEntry.visit_id, OutboxEntry.part,
                                       OutboxEntry.revision).where(
         tuple_(OutboxEntry.visit_id, OutboxEntry.part, OutboxEntry.revision).in_(keys),
-        OutboxEntry.state.in_(DONE_STATES))).tuples()) if keys else set()
+        OutboxEntry.state.in_(DONE_STATES)))) if keys else set()
     out = []
     for visit_id, ks in wanted.items():
         if visit_id in blocked or not all(k in done for k in ks):

@@ -42,7 +42,7 @@ class MergeOutcome:
     received: int = 0
     handovers: int = 0
     refused: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: dict[tuple[str, str, int], str] = field(default_factory=dict)
 
 
 def _owned_here(session: Session, visit_id: str, part: str) -> bool:
@@ -76,7 +76,7 @@ def merge_from_share(session: Session, share: Share, device_id: str,
     refs = [r for r in scan_outboxes(share) if r.parsed.followup_id in local_ids]
     for key, copies in revision_conflicts(refs).items():
         followup, part, revision = key
-        outcome.conflicts.append(
+        outcome.conflicts[key] = (
             f"Uppföljning {followup}, {PART_LABELS.get(part, part)} revision {revision} finns i "
             f"{len(copies)} olika versioner på den gemensamma mappen: "
             + ", ".join(str(c.path) for c in copies)

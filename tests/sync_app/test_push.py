@@ -1,0 +1,170 @@
+"""Push of finalized part revisions: one package each, exactly once."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, func, select
+
+from app.cli.main import main as cli_main
+from app.models.sync import OutboxEntry, SyncRun
+from app.models.visit import PartRevision
+from app.services import sync_outbox
+from app.services.central.facts import DATA_MEMBER
+from app.services.share.catalog import write_receipt
+from app.services.share.layout import Share
+from app.services.share.package import read_package
+from app.services.share.signing import load_trusted_keys
+from app.services.sync import run_sync, sync_overview
+from app.services.task_state import TaskState
+from tests.sync_app.conftest import Laptop
+
+
+def _outbox(laptop: Laptop) -> list[OutboxEntry]:
+    with laptop.sessions() as session:
+        rows = list(session.scalars(select(OutboxEntry).order_by(OutboxEntry.id)))
+        session.expunge_all()
+    return rows
+
+
+def test_push_demo_finalized_once(make_laptop: Callable[..., Laptop], tmp_path: Path) -> None:
+    laptop = make_laptop("a", keep=3)
+    state = TaskState()
+    report = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, state)
+    assert not report.failed, report.lines()
+    assert (report.queued, report.pushed, report.already_there) == (3, 3, 0)
+    # The null keyring backend: the key went to the file fallback, with a warning.
+    assert any("Ingen nyckelring" in w for w in report.warnings)
+    share = Share(laptop.paths.default_share_dir)
+    outbox = share.outbox_dir(laptop.device_id)
+    names = sorted(p.name for p in outbox.iterdir())
+    rows = _outbox(laptop)
+    assert sorted(r.package_name for r in rows) == names
+    assert {r.state for r in rows} == {"verified"}
+    # Each package is self-contained: the frozen snapshot, the report PDF, signed.
+    trusted = load_trusted_keys(share)
+    with laptop.sessions() as session:
+        for row in rows:
+            package = read_package(outbox / str(row.package_name), trusted)
+            stored = session.scalar(select(PartRevision.snapshot).where(
+                PartRevision.visit_id == row.visit_id, PartRevision.part == row.part,
+                PartRevision.revision == row.revision))
+            assert package.members[DATA_MEMBER].decode("utf-8") == stored
+            assert json.loads(stored)["format_version"] == 1
+            assert package.members["report.pdf"].startswith(b"%PDF")
+            assert (laptop.paths.data_dir / str(row.local_file)).read_bytes() == \
+                (outbox / str(row.package_name)).read_bytes()
+
+    # Second run: nothing new, nothing re-uploaded, no package rebuilt.
+    before = {p.name: p.stat().st_mtime_ns for p in outbox.iterdir()}
+    again = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert (again.queued, again.pushed, again.already_there) == (0, 0, 3)
+    assert {p.name: p.stat().st_mtime_ns for p in outbox.iterdir()} == before
+
+    # Receipts: only a receipted package is "mottagen centralt".
+    write_receipt(share, laptop.device_id, names[0])
+    run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    states = {r.package_name: r.state for r in _outbox(laptop)}
+    assert states[names[0]] == "receipted"
+    assert [s for n, s in states.items() if n != names[0]] == ["verified", "verified"]
+    with laptop.sessions() as session:
+        overview = sync_overview(session)
+        assert session.scalar(select(func.count()).select_from(SyncRun)) == 3
+    assert [r.state_label for r in overview.sent].count("Mottagen centralt") == 1
+    assert overview.waiting == [] and overview.problems == []
+
+
+def test_package_deleted_on_share_is_pushed_again_with_same_bytes(
+        make_laptop: Callable[..., Laptop]) -> None:
+    laptop = make_laptop("a", keep=1)
+    run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    share = Share(laptop.paths.default_share_dir)
+    (row,) = _outbox(laptop)
+    target = share.outbox_dir(laptop.device_id) / str(row.package_name)
+    original = target.read_bytes()
+    target.unlink()
+    report = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert report.pushed == 1 and not report.failed
+    assert target.read_bytes() == original  # rebuilt from the kept copy: same bytes, same name
+
+
+def test_conflict_is_kept_and_reported(make_laptop: Callable[..., Laptop],
+                                       monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The laptop's outbox record is lost (restored from an old backup) and the
+    revision is packaged again at another device time: a different package for
+    the same revision. Both stay on the share; the sync says so and fails."""
+    laptop = make_laptop("a", keep=1)
+    run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    (first,) = _outbox(laptop)
+    with laptop.sessions() as session:
+        session.execute(delete(OutboxEntry))
+        session.commit()
+    later = datetime.now().replace(microsecond=0) + timedelta(days=1)
+    monkeypatch.setattr(sync_outbox, "now", lambda: later)
+    code = cli_main(["sync", "--data-dir", str(laptop.paths.data_dir)])
+    out = capsys.readouterr()
+    assert code == 1
+    assert "Konflikter: 1" in out.err
+    outbox = Share(laptop.paths.default_share_dir).outbox_dir(laptop.device_id)
+    (second,) = _outbox(laptop)
+    assert second.state == "conflict" and second.package_name != first.package_name
+    assert sorted(p.name for p in outbox.iterdir()) == sorted(
+        [str(first.package_name), str(second.package_name)])
+    assert str(first.package_name) in str(second.last_error)
+
+
+def test_missing_share_fails_in_swedish_and_marks_nothing_sent(
+        make_laptop: Callable[..., Laptop], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "inte-monterad"
+    laptop = make_laptop("a", keep=1, share=missing)
+    code = cli_main(["sync", "--data-dir", str(laptop.paths.data_dir)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert str(missing) in err and "Inget har gått förlorat" in err
+    assert not missing.exists()  # a share that is set is never created
+    assert all(r.state == "queued" for r in _outbox(laptop))
+    # The same with --share: the argument wins over the setting.
+    code = cli_main(["sync", "--data-dir", str(laptop.paths.data_dir),
+                     "--share", str(tmp_path / "annan")])
+    assert code == 1 and "annan" in capsys.readouterr().err
+    assert not [r for r in _outbox(laptop) if r.state != "queued"]
+
+
+def test_cli_summary_ok(make_laptop: Callable[..., Laptop], tmp_path: Path,
+                        capsys: pytest.CaptureFixture[str]) -> None:
+    share = Share(tmp_path / "share")
+    share.init(created_by_device="centralen", create_root=True)
+    laptop = make_laptop("a", keep=1)
+    code = cli_main(["sync", "--data-dir", str(laptop.paths.data_dir), "--share", str(share.root)])
+    out = capsys.readouterr().out
+    assert code == 0
+    for line in ("Skickade: 1", "Fanns redan: 0", "Hämtade", "Konflikter: 0", "Fel: 0"):
+        assert line in out
+    with zipfile.ZipFile(next(share.outbox_dir(laptop.device_id).iterdir())) as archive:
+        assert archive.namelist()[0] == "manifest.json"
+
+
+def test_cancel_before_push_leaves_rows_queued(make_laptop: Callable[..., Laptop]) -> None:
+    laptop = make_laptop("a", keep=2)
+    state = TaskState()
+
+    def cancel_after_first(done: int, total: int, text: str) -> None:
+        if text == "Förbereder paket" and done >= 1:
+            state.request_cancel()
+
+    state.on_progress = cancel_after_first
+    report = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, state)
+    assert report.cancelled and report.failed
+    rows = _outbox(laptop)
+    assert len(rows) == 1 and rows[0].state == "queued"
+    outbox = Share(laptop.paths.default_share_dir).outbox_dir(laptop.device_id)
+    assert not outbox.exists() or not list(outbox.iterdir())
+    resumed = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert resumed.pushed == 2 and not resumed.failed
