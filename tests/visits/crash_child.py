@@ -1,25 +1,27 @@
-"""Child process of the crash test: saves answers through the real service
-in a loop and prints each one only after save_answer returned (committed).
+"""Child of the crash test: saves answers through the real service in a loop
+and reports each one only after save_answer returned (committed).
 
-Usage: python -m tests.visits.crash_child DB_PATH VISIT_ID ROUND QID...
+Runs in a forked process (no open connection is inherited: the parent
+disposes its engine first) and writes one line per acknowledged save to a
+pipe, with a single write() each, so a kill never leaves half a line
+counted as an acknowledgement.
 """
 
 from __future__ import annotations
 
-import sys
+import os
 from pathlib import Path
 
 from app.db import make_engine, session_factory, sqlite_url
 from app.services.visits import save_answer
 
 
-def main(argv: list[str]) -> None:
-    path, visit_id, round_no, *questions = argv
+def run(path: str, visit_id: str, round_no: int, questions: list[str], fd: int) -> None:
     engine = make_engine(sqlite_url(Path(path)))
     sessions = session_factory(engine)
     with sessions() as s:  # warm up (template cache) before saying ready
         save_answer(s, visit_id, questions[0], who="crash", evidence=("dokument",))
-    print("ready", flush=True)
+    os.write(fd, b"ready\n")
     n = 0
     while True:
         n += 1
@@ -28,9 +30,4 @@ def main(argv: list[str]) -> None:
         with sessions() as s:
             save_answer(s, visit_id, qid, who="crash", comment=value,
                         answer=("uppfyllt", "delvis")[n % 2])
-        sys.stdout.write(f"{qid}\t{value}\n")
-        sys.stdout.flush()
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
+        os.write(fd, f"{qid}\t{value}\n".encode())

@@ -1,7 +1,7 @@
 """Kill -9 during autosave, many times: every acknowledged answer survives.
 
-A child process saves answers through the same service the window uses and
-prints each one after save_answer returned. The parent kills it with
+A forked child process saves answers through the same service the window
+uses and reports each one after save_answer returned. The parent kills it with
 SIGKILL at a random moment, then checks the database: integrity_check ok,
 foreign keys ok, every acknowledged value (or a later one) present, with its
 audit event. The unacknowledged save in flight may be present or absent.
@@ -9,12 +9,11 @@ audit event. The unacknowledged save in flight may be present or absent.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,10 +21,10 @@ import pytest
 from sqlalchemy import Engine
 
 from app.services.visits import open_visit, start_visit
+from tests.visits import crash_child
 from tests.visits.conftest import START_DAY, VU, Env
 
 ROUNDS = 30
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _seq(value: str) -> tuple[int, int]:
@@ -46,19 +45,21 @@ def test_sigkill_during_autosave_loses_no_acknowledged_answer(env: Env, tmp_db: 
     acked: dict[str, str] = {}
     total_acks = 0
     started = time.monotonic()
+    context = multiprocessing.get_context("fork")
     for round_no in range(ROUNDS):
-        child = subprocess.Popen(
-            [sys.executable, "-m", "tests.visits.crash_child", str(path), vid, str(round_no),
-             *questions],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        assert child.stdout is not None
-        ready = child.stdout.readline()
-        assert ready.strip() == "ready", child.stderr.read() if child.stderr else ""
+        read_fd, write_fd = os.pipe()
+        child = context.Process(target=crash_child.run,
+                                args=(str(path), vid, round_no, questions, write_fd))
+        child.start()
+        os.close(write_fd)
+        reader = os.fdopen(read_fd, "rb")
+        assert reader.readline() == b"ready\n", "the child did not start"
         time.sleep(rng.uniform(0.02, 0.3))
-        child.send_signal(signal.SIGKILL)
-        out, _err = child.communicate()
-        assert child.returncode == -signal.SIGKILL
+        child.kill()  # SIGKILL
+        child.join()
+        assert child.exitcode == -signal.SIGKILL
+        out = reader.read().decode()
+        reader.close()
         # Only complete lines are acknowledgements: the kill may cut the last one.
         for line in out.split("\n")[:-1]:
             qid, value = line.split("\t")
