@@ -111,3 +111,18 @@ def test_cli_filters_by_unit_and_status(demo_engine, capsys: pytest.CaptureFixtu
     unit = rows[0]["unit_id"]
     main(["visits", "list", "--data-dir", data_dir, "--unit", unit, "--format", "json"])
     assert {r["unit_id"] for r in json.loads(capsys.readouterr().out)} == {unit}
+
+
+def test_reopening_bulk_history_keeps_the_finalized_revision(
+        demo_sessions: sessionmaker[Session]) -> None:
+    from app.services.visits import reopen_part, save_answer
+
+    with demo_sessions() as s:
+        visit = next(v for v in list_visits(s, year=2021) if v.sol_revision == 1)
+        before = revision_snapshot(s, visit.id, "sol")
+        assert list_revisions(s, visit.id, "sol")[0].sha256 is None  # stored lazily
+        reopen_part(s, visit.id, "sol", reason="Rättelse.", who=visit.sol_owner)
+        qid = before["sections"][0]["questions"][0]["id"]
+        save_answer(s, visit.id, qid, who=visit.sol_owner, comment="Ändrad efteråt.")
+        assert revision_snapshot(s, visit.id, "sol", 1) == before
+        assert list_revisions(s, visit.id, "sol")[0].sha256

@@ -22,7 +22,7 @@ from app.services.visits.lifecycle import refresh_status
 from app.services.visits.pii import PiiHit, scan_personal_data
 from app.services.visits.queries import open_visit
 from app.services.visits.sanitize import clean_text
-from app.services.visits.snapshot import build_snapshot, canonical_json, digest
+from app.services.visits.snapshot import build_snapshot, canonical_json, digest, live_snapshot
 from app.services.visits.views import RevisionInfo, VisitDetail
 
 
@@ -178,6 +178,7 @@ def reopen_part(session: Session, visit_id: str, part: str, *, reason: str, who:
         row = get_part(session, visit_id, part)
         if row.status != "faststalld":
             raise UserFacingError("Delen är inte fastställd; den kan ändras direkt.")
+        _freeze_if_missing(session, visit_id, part, row.revision)
         now = audit.utcnow()
         row.revision += 1
         row.status, row.finalized_at, row.finalized_by = "utkast", None, None
@@ -188,6 +189,18 @@ def reopen_part(session: Session, visit_id: str, part: str, *, reason: str, who:
         refresh_status(session, get_visit(session, visit_id), who)
         number = row.revision
     return number
+
+
+def _freeze_if_missing(session: Session, visit_id: str, part: str, revision: int) -> None:
+    """Bulk-loaded history (the demo) finalizes without storing a snapshot;
+    before the rows change, freeze them as that revision's snapshot."""
+    stored = session.scalar(select(PartRevision).where(
+        PartRevision.visit_id == visit_id, PartRevision.part == part,
+        PartRevision.revision == revision))
+    if stored is None or stored.snapshot is not None:
+        return
+    text = canonical_json(live_snapshot(session, visit_id, part))
+    stored.snapshot, stored.sha256 = text, digest(text)
 
 
 def list_revisions(session: Session, visit_id: str, part: str) -> list[RevisionInfo]:
