@@ -87,3 +87,26 @@ def test_sync_runner_runs_inline_and_raises_unhandled_errors() -> None:
     with pytest.raises(ZeroDivisionError):
         runner.run(lambda state: 1 // 0, results.append)
     assert runner.active == 0
+
+
+def test_progress_dialog_appears_for_a_long_task_and_shows_progress(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    release = threading.Event()
+
+    def work(state: TaskState) -> str:
+        state.report(3, 10, "Rapport 3 av 10")
+        release.wait(10)
+        return "klart"
+
+    results: list[str] = []
+    handle = runner.run(work, results.append, title="Skapar rapporter")
+    dialog = handle._dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
+    assert not dialog.isModal()
+    assert dialog.windowTitle() == "Skapar rapporter"
+    qtbot.waitUntil(lambda: dialog.value() == 3 and dialog.maximum() == 10, timeout=5000)
+    assert dialog.labelText() == "Rapport 3 av 10"
+    release.set()
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert results == ["klart"]
+    assert handle._dialog is None

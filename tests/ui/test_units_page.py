@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.services.units import list_units
 from app.ui.unit_table_model import Column, swedish_key
@@ -177,3 +178,15 @@ def test_typing_on_and_back_matches_a_fresh_search(main_window) -> None:  # type
     page.table.sortByColumn(Column.ID, Qt.SortOrder.AscendingOrder)
     page.search.setText("om")
     assert {u.id for u in page.visible_units()} == expected("om")
+
+
+def test_filters_and_table_are_reached_with_tab(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = _page(main_window)
+    main_window.activateWindow()
+    page.focus_search()
+    qtbot.waitUntil(page.search.hasFocus)
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [page.district, page.unit_type, page.regiform, page.table]
