@@ -219,3 +219,16 @@ def test_after_a_failed_save_the_next_edit_tries_again(
     answer = stored(ui_ctx, visit_id, qid)
     assert answer is not None and (answer.answer, answer.comment) == ("delvis", "delvis ok!")
     assert not window.banner.isVisible() and window.visit.writer.pending_keys == []
+
+
+def test_ctrl_digit_switches_steps_and_the_list_takes_the_keys(
+    qtbot: QtBot, window: VisitWindow
+) -> None:
+    view = assessment(window)
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.views["fynd"]
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_3,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is view
+    assert view.tree.hasFocus()

@@ -28,7 +28,7 @@ from app.services import visits as visits_service
 from app.services.template_format import QuestionDef, answer_label
 from app.services.visits import VisitDetail
 from app.ui.visits.assessment_content import AssessmentContent
-from app.ui.visits.autosave import FieldBinding
+from app.ui.visits.autosave import TYPING_DEBOUNCE_MS, FieldBinding
 from app.ui.visits.controller import VisitContext
 from app.ui.visits.question_editor import (
     AnswerState,
@@ -111,14 +111,14 @@ class AssessmentView(QWidget):
         self.comment_binding = FieldBinding(
             self.editor.comment, self.tr("Kommentar"), read=self.editor.comment.toPlainText,
             show=lambda v: _set_plain(self.editor, v or ""), write=self._write_comment,
-            undo_stack=undo, debounce_ms=250, reveal=self.reveal,
+            undo_stack=undo, debounce_ms=TYPING_DEBOUNCE_MS, reveal=self.reveal,
         )
         self.editor.comment.setUndoRedoEnabled(False)
         self.editor.comment.textChanged.connect(self.comment_binding.changed)
         self.number_binding = FieldBinding(
             self.editor.number, self.tr("Tal"), read=self.editor.number.text,
             show=lambda v: self.editor.number.setText(v or ""), write=self._write_number,
-            undo_stack=undo, debounce_ms=250, reveal=self.reveal,
+            undo_stack=undo, debounce_ms=TYPING_DEBOUNCE_MS, reveal=self.reveal,
         )
         self.editor.number.textEdited.connect(self.number_binding.changed)
         self.visit.autosave.bindings += [self.comment_binding, self.number_binding]

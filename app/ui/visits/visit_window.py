@@ -162,6 +162,12 @@ class VisitWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, find, attach, audit, preview):
             toolbar.addAction(action)
             self.addAction(action)
+        for number, key in enumerate(STEPS, start=1):
+            step = QAction(self)
+            step.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            step.triggered.connect(lambda _=False, k=key: self.navigate(k))
+            self.addAction(step)
+            self.steps.item(number - 1).setToolTip(f"Ctrl+{number}")
 
     def _header(self) -> None:
         d = self.visit.detail
@@ -190,6 +196,9 @@ class VisitWindow(QMainWindow):
     def _step_changed(self, row: int) -> None:
         self.visit.flush()
         self.stack.setCurrentIndex(row)
+        view = self.stack.currentWidget()
+        if isinstance(view, AssessmentView):
+            view.tree.setFocus()  # keys 1-5 answer at once
 
     def navigate(self, step: str, target: object = None) -> None:
         """Show a step and put the cursor on the target (a question, a finding, a field)."""
