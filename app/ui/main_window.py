@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         spec = PAGES[row]
+        # The organisation may have been renamed in Inställningar.
+        self.setWindowTitle(f"{APP_NAME} – {self.settings.organisation_name}")
         widget = self.page(spec.key)
         self.stack.setCurrentWidget(widget)
         self.settings.last_page = spec.key
