@@ -300,7 +300,8 @@ def slug(text: str) -> str:
 
 def report_file_name(row: ReportRow) -> str:
     unit = row.unit_id if row.seq == 1 else f"{row.unit_id}-{row.seq}"
-    return f"{row.year}_{slug(row.unit_name)[:60]}_{slug(unit)}_r{row.revision}.pdf"
+    unit = re.sub(r"[^A-Za-z0-9-]+", "-", unit).strip("-") or "enhet"  # ids keep their case
+    return f"{row.year}_{slug(row.unit_name)[:60]}_{unit}_r{row.revision}.pdf"
 
 
 @dataclass
