@@ -141,3 +141,13 @@ def test_reopening_shows_everything_saved(visit, sessions) -> None:  # type: ign
     engine = sessions.kw["bind"]
     engine.dispose()  # drop every pooled connection, as a restart would
     assert _answer(env, vid, qid).comment == "ok"
+
+
+def test_an_odd_officer_name_is_stored_sanitised(visit) -> None:  # type: ignore[no-untyped-def]
+    from app.services.visits import audit_events
+
+    env, vid, qid = visit
+    with env.sessions() as s:
+        save_answer(s, vid, qid, who="Ann\ud800a\x00", answer="uppfyllt")
+        assert audit_events(s, vid)[-1].who == "Ann\ufffda"
+    assert _answer(env, vid, qid).updated_by == "Ann\ufffda"

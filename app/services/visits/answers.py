@@ -17,7 +17,7 @@ from app.models.visit import Answer, Visit, VisitPart
 from app.services.visits import audit
 from app.services.visits.common import ANSWERS, EVIDENCE, UNSET, dumps, loads_list, require_open
 from app.services.visits.errors import NotFoundError, writing
-from app.services.visits.sanitize import as_number, clean_text
+from app.services.visits.sanitize import as_number, clean_text, clean_who
 from app.services.visits.templating import pinned_template
 
 
@@ -77,6 +77,7 @@ def save_answer(
 ) -> None:
     """Save the given fields of one answer (fields left UNSET keep their value)."""
     comment_text = UNSET if comment is UNSET else clean_text(comment, "Kommentaren")
+    who = clean_who(who)
     with writing(session):
         version_id = _template_version(session, visit_id)
         question = pinned_template(session, version_id).by_id.get(question_id)

@@ -15,7 +15,7 @@ from app.models.visit import Attachment
 from app.services.visits import audit
 from app.services.visits.common import get_part, get_visit, require_any_open, require_open
 from app.services.visits.errors import CANNOT_SAVE_MESSAGE, NotFoundError, writing
-from app.services.visits.sanitize import clean_text
+from app.services.visits.sanitize import clean_text, clean_who
 from app.services.visits.templating import pinned_template
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -29,6 +29,7 @@ def add_attachment(session: Session, visit_id: str, source: Path, *, who: str,
                    question_id: str | None = None, attachments_dir: Path) -> int:
     """Copy ``source`` into ``attachments_dir/<visit id>/`` and register it."""
     source = Path(source)
+    who = clean_who(who)
     try:
         size = source.stat().st_size
     except OSError as error:

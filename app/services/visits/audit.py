@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models.visit import AuditEvent
+from app.services.visits.sanitize import clean_who
 
 
 def utcnow() -> datetime:
@@ -43,7 +44,7 @@ def record(
 ) -> None:
     """Add an audit event to the session (committed with the change itself)."""
     session.add(AuditEvent(
-        visit_id=visit_id, part=part, at=at or utcnow(), who=who or "", field=field,
+        visit_id=visit_id, part=part, at=at or utcnow(), who=clean_who(who), field=field,
         old=audit_text(old), new=audit_text(new),
     ))
 

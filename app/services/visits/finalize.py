@@ -21,7 +21,7 @@ from app.services.visits.errors import FinalizeError, MissingItem, writing
 from app.services.visits.lifecycle import refresh_status
 from app.services.visits.pii import PiiHit, scan_personal_data
 from app.services.visits.queries import open_visit
-from app.services.visits.sanitize import clean_text
+from app.services.visits.sanitize import clean_text, clean_who
 from app.services.visits.snapshot import build_snapshot, canonical_json, digest, live_snapshot
 from app.services.visits.views import RevisionInfo, VisitDetail
 
@@ -128,6 +128,7 @@ def finalize_part(session: Session, visit_id: str, part: str, *, who: str,
     revision number. Raises FinalizeError listing what is missing, and also
     when personal data is found unless ``accept_personal_data`` (the officer
     has looked at every hit and keeps the text)."""
+    who = clean_who(who)
     with writing(session):
         row = get_part(session, visit_id, part)
         if row.status == "faststalld":
@@ -172,6 +173,7 @@ def reopen_part(session: Session, visit_id: str, part: str, *, reason: str, who:
     """Start a new draft revision of a finalized part; the reason is required.
     The earlier revision stays readable from its snapshot."""
     reason = clean_text(reason, "Motiveringen", 5000).strip()
+    who = clean_who(who)
     if not reason:
         raise UserFacingError("Ange varför den fastställda uppföljningen ändras.")
     with writing(session):

@@ -40,7 +40,14 @@ from app.services.visits.common import (
     require_open,
 )
 from app.services.visits.errors import NotFoundError, writing
-from app.services.visits.sanitize import MAX_SHORT, as_date, as_datetime, as_number, clean_text
+from app.services.visits.sanitize import (
+    MAX_SHORT,
+    as_date,
+    as_datetime,
+    as_number,
+    clean_text,
+    clean_who,
+)
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +118,7 @@ def start_visit(
             )
         version_id, template = active_template(session, on)
         now = audit.utcnow()
-        who = officer.name
+        who = clean_who(officer.name)
         visit = Visit(
             id=uuid.uuid4().hex, unit_id=unit_id, year=year, seq=(existing or 0) + 1,
             status="foranalys", template_version_id=version_id, created_at=now,
@@ -129,7 +136,7 @@ def start_visit(
                            chosen.district.name if chosen.district else "")
                 if chosen is not None else None)
             session.add(VisitPart(
-                visit=visit, part=part, owner=owner.name if owner else "",
+                visit=visit, part=part, owner=clean_who(owner.name) if owner else "",
                 owner_role=owner.role if owner else "",
                 owner_district=owner.district if owner else "", status="utkast", revision=1,
             ))
@@ -382,5 +389,6 @@ def set_part_owner(session: Session, visit_id: str, part: str, owner: OfficerRef
         if row.owner == owner.name and row.owner_role == owner.role:
             return
         audit.record(session, visit_id, part, "ägare", row.owner, owner.name, who)
-        row.owner, row.owner_role, row.owner_district = owner.name, owner.role, owner.district
+        row.owner, row.owner_role = clean_who(owner.name), owner.role
+        row.owner_district = clean_who(owner.district)
         refresh_status(session, get_visit(session, visit_id), who)

@@ -88,3 +88,8 @@ def as_number(value: Any, what: str) -> float | None:
     if number != number or number in (float("inf"), float("-inf")):
         raise UserFacingError(f"{what} ska vara ett ändligt tal.")
     return number
+
+
+def clean_who(who: Any) -> str:
+    """An officer's name as stored with a change (sanitised, at most 200)."""
+    return clean_text(str(who or ""), "Namnet", MAX_TEXT)[:MAX_SHORT]
