@@ -45,15 +45,18 @@ ONE_REPORT = (
     "from app.templates.report.sample import sample_report_data;"
     "build_report(sample_report_data(n_questions=70, seed=1), Path(sys.argv[1]))"
 )
-# A fresh process rendering a batch; prints its peak resident memory (kB on Linux).
+# A fresh process rendering a batch; prints its peak resident memory in kB. VmHWM,
+# not ru_maxrss: on Linux ru_maxrss survives exec, so a child would report the
+# benchmark's own peak (it holds the 200 .docx builds) instead of its own.
 BATCH = (
-    "import resource, sys; from pathlib import Path;"
+    "import sys; from pathlib import Path;"
     "from app.templates.report import build_report;"
     "from app.templates.report.sample import sample_report_data;"
     "out = Path(sys.argv[1]); n = int(sys.argv[2]);"
     "[build_report(sample_report_data(n_questions=70, seed=i), out / f'r{i:03d}.pdf')"
     " for i in range(n)];"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    "print(next(int(line.split()[1]) for line in open('/proc/self/status')"
+    " if line.startswith('VmHWM')))"
 )
 
 

@@ -88,7 +88,7 @@ class Deficiency:
     description: str
     required_action: str
     deadline: date | None
-    kind: str  # DeficiencyKind: "snarast" | "nasta"
+    kind: DeficiencyKind
 
     def __post_init__(self) -> None:
         # The report prints each kind under its own heading; another kind would vanish.
@@ -100,7 +100,7 @@ class Deficiency:
 class PreviousDeficiency:
     description: str
     required_action: str
-    status: str  # PreviousStatus
+    status: PreviousStatus
     comment: str = ""
 
 
@@ -130,7 +130,7 @@ class Method:
 class QuestionResult:
     id: str  # e.g. "3.4"
     text: str
-    part: str  # Part: "sol" | "hsl"
+    part: Part
     answer: str  # AnswerCode, or a value printed as text ("12", "Ja")
     comment: str = ""
     evidence: tuple[str, ...] = ()  # underlag: "Dokument", "Intervju ledning", ...
