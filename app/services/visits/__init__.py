@@ -54,14 +54,12 @@ from app.services.visits.findings import (
 from app.services.visits.lifecycle import (
     FIELD_LABELS,
     VISIT_FIELDS,
-    add_document,
     save_visit_field,
-    set_document,
     set_part_owner,
-    set_participants,
     start_visit,
 )
 from app.services.visits.pii import PiiHit, scan_personal_data
+from app.services.visits.preanalysis import add_document, set_document, set_participants
 from app.services.visits.queries import list_visits, open_visit
 from app.services.visits.sanitize import MAX_TEXT, clean_text
 from app.services.visits.snapshot import revision_snapshot
