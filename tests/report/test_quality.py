@@ -127,6 +127,11 @@ def test_content_hash_follows_printed_content(data: ReportData, tmp_path: Path) 
     assert content_hash(changed_comment) != digest
     assert content_hash(dataclasses.replace(data, revision=data.revision + 1)) != digest
     assert content_hash(dataclasses.replace(data, internal_copy=True)) != digest
+    # The note is not printed on the public copy, so it does not count there.
+    secret = dataclasses.replace(data, internal_note="Misstänkt fusk med tidrapporter.")
+    assert content_hash(secret) == digest
+    assert content_hash(dataclasses.replace(secret, internal_copy=True)) != content_hash(
+        dataclasses.replace(data, internal_copy=True))
     # The logo counts by its bytes, not by where the file lies.
     from app.templates.report.data import default_logo_path
 

@@ -199,9 +199,13 @@ def canonical_json(data: ReportData) -> bytes:
     """A canonical JSON form of everything the report prints.
 
     The logo is represented by the digest of its bytes, not its path: the
-    image is what is printed, and the path differs between machines.
+    image is what is printed, and the path differs between machines. The
+    internal note counts only on the internal copy: the public copy's hash
+    must not let anyone test a guess about a note they are not to see.
     """
     plain = _plain(data)
+    if not data.internal_copy:
+        plain["internal_note"] = ""
     logo = resolved_logo_path(data)
     plain["logo_path"] = None
     plain["logo_sha256"] = hashlib.sha256(logo.read_bytes()).hexdigest() if logo.is_file() else None
