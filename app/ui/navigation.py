@@ -141,7 +141,7 @@ PAGES: list[PageSpec] = [
     page("verksamheter", lazy("app.ui.units_page", "UnitsPage")),
     page("uppfoljningar", lazy("app.ui.visits.visits_page", "VisitsPage")),
     page("rapporter", lazy("app.ui.reports_page", "ReportsPage")),
-    page("synk"),
+    page("synk", lazy("app.ui.sync_page", "SyncPage")),
     page("oversikt"),
     page("installningar", lazy("app.ui.settings_page", "SettingsPage")),
 ]
