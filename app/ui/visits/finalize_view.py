@@ -260,9 +260,9 @@ class FinalizeView(QWidget):
 
     def take_over_part(self) -> None:
         part = self.current_part()
-        settings = self.visit.ui.settings
-        me = visits_service.OfficerRef(settings.officer_name, settings.officer_role,
-                                       settings.officer_district)
+        me = visits_service.officer_from_settings(self.visit.ui.settings)
+        if me is None:
+            return
         if self.visit.write(f"owner:{part}", lambda s: visits_service.set_part_owner(
                 s, self.visit.visit_id, part, me, who=self.visit.who)):
             self.visit.reload()

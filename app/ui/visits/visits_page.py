@@ -49,10 +49,11 @@ STATUSES = (
 
 
 def officer_ref(ctx: UiContext) -> visits_service.OfficerRef:
-    s = ctx.settings
-    return visits_service.OfficerRef(
-        name=s.officer_name, role=s.officer_role, district=s.officer_district
-    )
+    """The laptop's officer; ``ensure_officer`` has run before anything calls this."""
+    officer = visits_service.officer_from_settings(ctx.settings)
+    if officer is None:
+        raise UserFacingError("Ange ditt namn under Inställningar först.")
+    return officer
 
 
 class NewVisitDialog(QDialog):
