@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -73,6 +74,9 @@ class SyncPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.progress_text)
+        buttons.addStretch(0)
+        for button in (self.sync_button, self.cancel_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         self.result_label = QLabel()
         self.result_label.setObjectName("syncResult")
@@ -83,6 +87,11 @@ class SyncPage(QWidget):
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label.setStyleSheet("color: #9a1c1c;")
+        self.notes_label = QLabel()  # warnings that need no action now (e.g. key storage)
+        self.notes_label.setObjectName("syncNotes")
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet("color: #6b4e00;")
+        self.notes_label.setVisible(False)
 
         self.tabs = QTabWidget()
         self.waiting = self._tree()
@@ -96,6 +105,7 @@ class SyncPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.result_label)
         layout.addWidget(self.problems_label)
+        layout.addWidget(self.notes_label)
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
@@ -228,8 +238,12 @@ class SyncPage(QWidget):
                 len(report.errors) + len(report.refused)), start=1):
             facts = facts.replace(f"%{number}", str(value))
         self.result_label.setText(f"{head}\n{facts}")
-        self._show_problems([*report.errors, *report.refused, *report.conflicts,
-                             *report.warnings])
+        self._show_problems([*report.errors, *report.refused, *report.conflicts])
+        self.notes_label.setVisible(bool(report.warnings))
+        self.notes_label.setText("\n".join(self.tr("Obs: %1").replace("%1", w)
+                                           for w in report.warnings))
+        if not self.waiting.topLevelItemCount():
+            self.tabs.setCurrentWidget(self.sent)
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
