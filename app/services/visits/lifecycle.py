@@ -183,11 +183,14 @@ def _add_previous_deficiencies(session: Session, visit: Visit, parts: tuple[str,
     before = previous_visit(session, visit)
     if before is None:
         return
+    # Only deficiencies of parts that were finalized: a draft's are not yet decided.
+    finalized = set(session.scalars(select(VisitPart.part).where(
+        VisitPart.visit_id == before.id, VisitPart.finalized_at.is_not(None))))
     for finding in session.scalars(
         select(Finding).where(Finding.visit_id == before.id, Finding.kind == "brist")
         .order_by(Finding.part, Finding.sort_order, Finding.id)
     ):
-        if finding.part not in parts:
+        if finding.part not in parts or finding.part not in finalized:
             continue
         session.add(PreviousDeficiency(
             visit_id=visit.id, previous_finding_id=finding.id, previous_visit_id=before.id,
