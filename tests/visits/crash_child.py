@@ -31,3 +31,22 @@ def run(path: str, visit_id: str, round_no: int, questions: list[str], fd: int) 
             save_answer(s, visit_id, qid, who="crash", comment=value,
                         answer=("uppfyllt", "delvis")[n % 2])
         os.write(fd, f"{qid}\t{value}\n".encode())
+
+
+def run_finalize(path: str, visit_id: str, question_id: str, who: str, fd: int) -> None:
+    """Reopen, change, finalize, over and over; report each finalized revision."""
+    from app.services.visits import finalize_part, reopen_part
+
+    engine = make_engine(sqlite_url(Path(path)))
+    sessions = session_factory(engine)
+    os.write(fd, b"ready\n")
+    n = 0
+    while True:
+        n += 1
+        with sessions() as s:
+            reopen_part(s, visit_id, "sol", reason=f"Ändring {n}", who=who)
+        with sessions() as s:
+            save_answer(s, visit_id, question_id, who=who, comment=f"version {n}")
+        with sessions() as s:
+            revision = finalize_part(s, visit_id, "sol", who=who)
+        os.write(fd, f"{revision}\n".encode())

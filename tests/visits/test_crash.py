@@ -84,3 +84,65 @@ def test_sigkill_during_autosave_loses_no_acknowledged_answer(env: Env, tmp_db: 
     elapsed = time.monotonic() - started
     assert total_acks > ROUNDS, "the child saved too little to test anything"
     assert elapsed < 60, f"{ROUNDS} rounds took {elapsed:.1f} s"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_sigkill_during_finalize_and_reopen_keeps_revisions_whole(env: Env, tmp_db: Engine
+                                                                  ) -> None:
+    import hashlib
+    import json
+
+    from app.services.visits import finalize_part
+    from app.services.visits.snapshot import canonical_json
+    from tests.visits.conftest import complete_part
+
+    with env.sessions() as s:
+        vid = start_visit(s, env.home_care, 2026, officer=VU, on=START_DAY)
+    complete_part(env.sessions, vid, "sol", VU.name)
+    with env.sessions() as s:
+        qid = open_visit(s, vid).parts[0].sections[0].questions[0].id
+        finalize_part(s, vid, "sol", who=VU.name)
+    path = Path(str(tmp_db.url.database))
+    tmp_db.dispose()
+    rng = random.Random(7)
+    context = multiprocessing.get_context("fork")
+    acked = 1
+    for _round in range(10):
+        read_fd, write_fd = os.pipe()
+        child = context.Process(target=crash_child.run_finalize,
+                                args=(str(path), vid, qid, VU.name, write_fd))
+        child.start()
+        os.close(write_fd)
+        reader = os.fdopen(read_fd, "rb")
+        assert reader.readline() == b"ready\n"
+        time.sleep(rng.uniform(0.05, 0.4))
+        child.kill()
+        child.join()
+        lines = reader.read().decode().split("\n")[:-1]
+        reader.close()
+        if lines:
+            acked = int(lines[-1])
+        con = sqlite3.connect(path)
+        try:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            status, current = con.execute(
+                "SELECT status, revision FROM visit_part WHERE visit_id = ? AND part = 'sol'",
+                (vid,)).fetchone()
+            revisions = con.execute(
+                "SELECT revision, finalized_at, snapshot, sha256 FROM part_revision "
+                "WHERE visit_id = ? AND part = 'sol' ORDER BY revision", (vid,)).fetchall()
+        finally:
+            con.close()
+        assert [r[0] for r in revisions] == list(range(1, current + 1))
+        assert current >= acked
+        for revision, finalized_at, snapshot, sha in revisions:
+            if revision < current or status == "faststalld":
+                # Every finalized revision is whole: snapshot and its hash together.
+                assert finalized_at and snapshot and sha
+                assert hashlib.sha256(snapshot.encode()).hexdigest() == sha
+                data = json.loads(snapshot)
+                assert data["part"]["revision"] == revision
+                assert canonical_json(data) == snapshot
+            else:
+                assert finalized_at is None and snapshot is None
+    assert acked > 5, "the child finalized too few revisions to test anything"
