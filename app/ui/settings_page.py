@@ -72,11 +72,19 @@ class SettingsPage(QWidget):
     # -- tabs -----------------------------------------------------------------------
     def _form_tab(self) -> tuple[QWidget, QFormLayout]:
         tab = QWidget()
-        form = QFormLayout(tab)
+        # A readable column on wide screens rather than fields across the window.
+        column = QWidget()
+        column.setMaximumWidth(760)
+        outer = QVBoxLayout(tab)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addStretch(1)
+        form = QFormLayout(column)
         form.setContentsMargins(16, 16, 16, 16)
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        column.setMinimumWidth(560)
         return tab, form
 
     def _general_tab(self) -> QWidget:
