@@ -187,7 +187,7 @@ def _results(data: ReportData) -> list[Flowable]:
                           + (f" ({', '.join(parts)})" if parts else ""), "area_summary")
         out += [*heading, summary]
         if applicable:
-            out.append(fl.area_table(applicable))
+            out += fl.area_rows(applicable)
         out += fl.not_applicable_list(not_applicable)
     return out
 

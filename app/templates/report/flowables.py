@@ -25,6 +25,7 @@ from app.templates.report.markup import (
     split_paragraphs,
     text_paragraph,
 )
+from app.templates.report.rows import AREA_WIDTHS_MM, QuestionRow
 
 CONTENT_WIDTH = st.PAGE_SIZE[0] - st.MARGIN_LEFT - st.MARGIN_RIGHT
 
@@ -232,15 +233,12 @@ def area_summary_text(area: Area) -> str:
     return f"{total} {noun}: " + " · ".join(parts) if parts else "Inga frågor."
 
 
-_AREA_WIDTHS_MM = (13, 122, 35)
-_PADDING = 2 * st.CELL_PADDING_X
-
-
-def area_table(questions: Sequence[QuestionResult]) -> Table:
-    id_w, _, answer_w = (w * mm - _PADDING for w in _AREA_WIDTHS_MM)
-    rows = [[short_cell(q.id, "cell", id_w), question_cell(q), answer_cell(q.answer, answer_w)]
-            for q in questions]
-    return list_table(("Nr", "Fråga och kommentar", "Bedömning"), rows, _AREA_WIDTHS_MM)
+def area_rows(questions: Sequence[QuestionResult]) -> list[Flowable]:
+    """The results table of one area: one flowable per question (see rows.py)."""
+    id_w, _, answer_w = (w * mm - 2 * st.CELL_PADDING_X for w in AREA_WIDTHS_MM)
+    return [QuestionRow(short_cell(q.id, "cell", id_w), question_cell(q),
+                        answer_cell(q.answer, answer_w), first=n == 0)
+            for n, q in enumerate(questions)]
 
 
 def not_applicable_list(questions: Sequence[QuestionResult]) -> list[Flowable]:
