@@ -36,6 +36,7 @@ def run(path: str, visit_id: str, round_no: int, questions: list[str], fd: int) 
 def run_finalize(path: str, visit_id: str, question_id: str, who: str, fd: int) -> None:
     """Reopen, change, finalize, over and over; report each finalized revision."""
     from app.services.visits import finalize_part, reopen_part
+    from app.services.visits.common import get_part
 
     engine = make_engine(sqlite_url(Path(path)))
     sessions = session_factory(engine)
@@ -44,7 +45,9 @@ def run_finalize(path: str, visit_id: str, question_id: str, who: str, fd: int) 
     while True:
         n += 1
         with sessions() as s:
-            reopen_part(s, visit_id, "sol", reason=f"Ändring {n}", who=who)
+            # A kill between reopening and finalizing leaves a draft: go on from it.
+            if get_part(s, visit_id, "sol").status == "faststalld":
+                reopen_part(s, visit_id, "sol", reason=f"Ändring {n}", who=who)
         with sessions() as s:
             save_answer(s, visit_id, question_id, who=who, comment=f"version {n}")
         with sessions() as s:
