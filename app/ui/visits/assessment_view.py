@@ -99,6 +99,12 @@ class AssessmentView(QWidget):
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 3)
         splitter.setSizes([380, 560, 340])
+        # Never squeeze the list or the guidance away on a small screen.
+        self.tree.setMinimumWidth(230)
+        self.editor.setMinimumWidth(300)
+        self.guidance.setMinimumWidth(220)
+        for index in range(3):
+            splitter.setCollapsible(index, False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

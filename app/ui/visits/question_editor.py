@@ -10,16 +10,19 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -34,6 +37,13 @@ from app.services.template_format import (
 )
 from app.ui.visits.question_model import ANSWER_COLOURS
 
+SHORT_LABELS = {
+    "uppfyllt": QT_TRANSLATE_NOOP("QuestionEditor", "Uppfyllt"),
+    "delvis": QT_TRANSLATE_NOOP("QuestionEditor", "Delvis"),
+    "ej_uppfyllt": QT_TRANSLATE_NOOP("QuestionEditor", "Ej uppf."),
+    "ej_aktuellt": QT_TRANSLATE_NOOP("QuestionEditor", "Ej akt."),
+    "ej_bedomt": QT_TRANSLATE_NOOP("QuestionEditor", "Ej bed."),
+}
 COMMENT_REQUIRED = ("delvis", "ej_uppfyllt", "ej_aktuellt", "nej")
 SCALE_KEYS = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_aktuellt", "ej_bedomt")
 YESNO_KEYS = ("ja", "nej", None, "ej_aktuellt", "ej_bedomt")
@@ -107,6 +117,10 @@ class QuestionEditor(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setMinimumHeight(34)
+            # The row may get narrower than the labels on a small screen; the
+            # buttons share the width instead of pushing the guidance away.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(56)
             self.group.addButton(button, number)
             self.buttons.append(button)
             buttons_row.addWidget(button)
@@ -149,15 +163,16 @@ class QuestionEditor(QWidget):
         self.comment.setTabChangesFocus(True)
         self.comment.setPlaceholderText(self.tr("Kommentar: vad bedömningen bygger på"))
         self.comment.setMinimumHeight(150)
-        evidence_row = QHBoxLayout()
-        evidence_row.addWidget(QLabel(self.tr("Underlag:")))
+        # Evidence in a grid of three columns: it fits a narrow editor without clipping.
+        evidence_row = QGridLayout()
+        evidence_row.addWidget(QLabel(self.tr("Underlag:")), 0, 0)
         self.evidence: dict[str, QCheckBox] = {}
-        for code in EVIDENCE:
+        for i, code in enumerate(EVIDENCE):
             box = QCheckBox(self.tr(EVIDENCE_LABELS[code]))
             box.clicked.connect(lambda checked, c=code: self.evidence_toggled.emit(c, checked))
             self.evidence[code] = box
-            evidence_row.addWidget(box)
-        evidence_row.addStretch(1)
+            evidence_row.addWidget(box, i // 3, 1 + i % 3)
+        evidence_row.setColumnStretch(4, 1)
         self.attachments = QLabel()
         self.attachments.setStyleSheet("color: #5f6b73;")
         self.attach_button = QPushButton(self.tr("Bifoga fil till frågan…"))
@@ -199,8 +214,8 @@ class QuestionEditor(QWidget):
         for button, key in zip(self.buttons, keys_for(question), strict=True):
             button.setVisible(key is not None)
             if key is not None:
-                number = self.buttons.index(button) + 1
-                button.setText(f"{number}  {self.tr(answer_label(key))}")
+                button.setToolTip(self.tr(answer_label(key)))
+        self._fit_labels()
         self.number_box.setVisible(question.answer_kind == "number")
         self.number_unit.setText(question.number_unit or "")
         self.show_state(state)
@@ -255,6 +270,27 @@ class QuestionEditor(QWidget):
         self.number.setReadOnly(locked)
         self.attach_button.setEnabled(not locked)
         self.proposal_button.setEnabled(not locked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Full labels when there is room; then short ones; at least the key number."""
+        if self.question is None:
+            return
+        for number, (button, key) in enumerate(
+                zip(self.buttons, keys_for(self.question), strict=True), start=1):
+            if key is None:
+                continue
+            metrics = button.fontMetrics()
+            room = button.width() - 16
+            for text in (f"{number}  {self.tr(answer_label(key))}",
+                         f"{number}  {self.tr(SHORT_LABELS.get(key, answer_label(key)))}",
+                         str(number)):
+                if metrics.horizontalAdvance(text) <= room:
+                    break
+            button.setText(text)
 
     def _clicked(self, number: int) -> None:
         assert self.question is not None

@@ -97,7 +97,7 @@ class VisitWindow(QMainWindow):
         connect_status(self.visit.writer, self.status_label, self.banner, self.notice)
         self.banner.retry_requested.connect(self.retry)
         self.steps = QListWidget()
-        self.steps.setFixedWidth(190)
+        self.steps.setFixedWidth(170)
         self.steps.setIconSize(QSize(8, 8))
         self.steps.setStyleSheet(
             "QListWidget { border: none; background: #f1f4f6; font-size: 11pt; }"
