@@ -115,7 +115,7 @@ def test_sigkill_during_finalize_and_reopen_keeps_revisions_whole(env: Env, tmp_
         os.close(write_fd)
         reader = os.fdopen(read_fd, "rb")
         assert reader.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.05, 0.4))
+        time.sleep(rng.uniform(0.1, 0.6))
         child.kill()
         child.join()
         lines = reader.read().decode().split("\n")[:-1]
@@ -145,4 +145,4 @@ def test_sigkill_during_finalize_and_reopen_keeps_revisions_whole(env: Env, tmp_
                 assert canonical_json(data) == snapshot
             else:
                 assert finalized_at is None and snapshot is None
-    assert acked > 5, "the child finalized too few revisions to test anything"
+    assert acked >= 4, "the child finalized too few revisions to test anything"
