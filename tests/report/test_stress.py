@@ -134,3 +134,14 @@ def test_many_sample_reports_lay_out() -> None:
                                       seed=seed, finalized=seed % 2 == 0)
             pdf = render_report_bytes(data)
             assert pdf.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(pdf)).pages) >= 2
+
+
+def test_question_text_and_evidence_taller_than_a_page() -> None:
+    """Not only comments: any part of a results row may be longer than a page."""
+    huge = " ".join(f"Delfråga {n} om rutiner, ansvar och uppföljning?" for n in range(300))
+    base = sample_report_data(n_questions=5, seed=6)
+    data = _one_question(base, text=huge, comment=huge,
+                         evidence=tuple(f"Dokument nummer {n}" for n in range(200)))
+    pdf = render_report_bytes(data)
+    text = pypdf_text(pdf)
+    assert "Delfråga 299 om rutiner" in text and "Dokument nummer 199" in text
