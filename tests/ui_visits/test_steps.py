@@ -106,6 +106,12 @@ def test_ej_uppfyllt_offers_a_linked_deficiency_and_its_action_is_saved(
     assert saved.required_action == "Uppdatera rutinen"
     window.navigate("bedomning", qid)
     assert not assessment.editor.proposal_button.isVisibleTo(assessment.editor)
+    window.undo()  # the required action
+    window.undo()  # the deficiency itself
+    assert created[0].id not in [f.id for f in reread(ui_ctx, visit_id).findings]
+    question = reread(ui_ctx, visit_id).question(qid)
+    assert question is not None and question.answer is not None
+    assert question.answer.answer == "ej_uppfyllt"  # the answer stays
 
 
 def test_number_question_takes_a_decimal_comma(

@@ -30,6 +30,7 @@ from app.services.visits import VisitDetail
 from app.ui.visits.assessment_content import AssessmentContent
 from app.ui.visits.autosave import TYPING_DEBOUNCE_MS, FieldBinding
 from app.ui.visits.controller import VisitContext
+from app.ui.visits.finding_commands import AddFindingCommand
 from app.ui.visits.question_editor import (
     AnswerState,
     GuidancePanel,
@@ -361,8 +362,13 @@ class AssessmentView(QWidget):
         ok = self.visit.write(f"propose:{qid}", lambda s: created.append(
             visits_service.propose_deficiency(s, self.visit.visit_id, qid, who=self.visit.who)))
         if ok and created:
+            known = {f.id for f in self.visit.detail.findings}
             self.visit.reload()
             self.visit.navigate("fynd", created[0])
+            if created[0] not in known and self.visit.finding_life is not None:
+                # A new deficiency (not one the question already had): undoable.
+                self.visit.undo.push(AddFindingCommand(
+                    self.tr("Ny brist"), self.visit.finding_life, created[0]))
 
     def _attach(self) -> None:
         qid = self.current_id()

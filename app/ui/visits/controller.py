@@ -4,7 +4,7 @@ undo stack and its autosave bindings. Injected into each step view."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -15,6 +15,9 @@ from app.services.visits import VisitDetail
 from app.ui.context import UiContext
 from app.ui.visits.autosave import AutosaveGroup
 from app.ui.visits.writer import VisitWriter
+
+if TYPE_CHECKING:
+    from app.ui.visits.finding_commands import FindingLifecycle
 
 # Step keys, in the order the window lists them.
 STEPS = ("foranalys", "platsbesok", "bedomning", "fynd", "sakgranskning", "faststall")
@@ -33,6 +36,8 @@ class VisitContext(QObject):
         self.undo = QUndoStack(self)
         self.autosave = AutosaveGroup(self.undo, self)
         self.detail: VisitDetail = self._read()
+        # Set by the Fynd step: how findings are added and removed undoably.
+        self.finding_life: FindingLifecycle | None = None
 
     @property
     def who(self) -> str:

@@ -49,6 +49,7 @@ class FindingsView(QSplitter):
         self.current: int | None = None
         self.ids = FindingIds()
         self.life = FindingLifecycle(visit, self.ids, self.model.find, self._after)
+        visit.finding_life = self.life
         self.bindings: dict[str, FieldBinding] = {}
         self.summaries: dict[str, QPlainTextEdit] = {}
         self.addWidget(self._list_side())
