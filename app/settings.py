@@ -52,6 +52,8 @@ class Settings:
     last_page: str = "verksamheter"
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""  # base64 of QMainWindow.saveState()
+    units_header_state: str = ""  # base64: the unit table's columns, widths and sort
+    units_splitter_state: str = ""  # base64: table and detail pane sizes
     device_id: str = field(default_factory=_new_device_id)
     # Where the settings were loaded from; not stored.
     path: Path | None = field(default=None, repr=False, compare=False)

@@ -225,8 +225,16 @@ class MainWindow(QMainWindow):
         else:
             self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _save_page_states(self) -> None:
+        """Pages with ``save_state()`` put what they remember into Settings."""
+        for widget in self._pages.values():
+            save_state = getattr(widget, "save_state", None)
+            if callable(save_state):
+                save_state()
+
     def _drop_pages(self) -> None:
         self._rebuild_pending = False
+        self._save_page_states()
         for widget in self._pages.values():
             self.stack.removeWidget(widget)
             widget.deleteLater()
@@ -312,6 +320,7 @@ class MainWindow(QMainWindow):
         settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
         settings.window_state = base64.b64encode(bytes(self.saveState().data())).decode()
         settings.last_page = self.current_key
+        self._save_page_states()
         try:
             settings.save()
         except OSError as error:  # settings are a comfort; never block closing

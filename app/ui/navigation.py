@@ -4,7 +4,8 @@ To plug in a page, edit its one line in ``PAGES``:
 ``page("planering", lazy("app.ui.planning_page", "PlanningPage"))``. The class
 is imported the first time the page is opened and called as ``PlanningPage(ctx)``. A page may define
 ``on_shown()``; the main window calls it each time the page is shown (a
-cheap place to refresh).
+cheap place to refresh), and ``save_state()``, called before the settings are
+stored (put what the page remembers into ``ctx.settings``).
 
 Titles and descriptions are Swedish source text marked for translation here
 and translated where shown (``PageSpec.display_title``), so a language

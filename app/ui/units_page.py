@@ -6,7 +6,9 @@ database); ``UnitsPage`` fills it from the services through the context.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+import base64
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -248,7 +250,29 @@ class UnitsPage(UnitsView):
         super().__init__(parent)
         self.setObjectName("unitsPage")
         self.ctx = ctx
+        self._restore_state()
         self.reload()
+
+    def _restore_state(self) -> None:
+        """Columns, widths, sort order and pane sizes as the user left them."""
+        settings = self.ctx.settings
+        try:
+            if settings.units_header_state:
+                self.table.horizontalHeader().restoreState(
+                    QByteArray(base64.b64decode(settings.units_header_state)))
+            if settings.units_splitter_state:
+                self.splitter.restoreState(
+                    QByteArray(base64.b64decode(settings.units_splitter_state)))
+        except ValueError:  # a damaged value: keep the defaults
+            pass
+
+    def save_state(self) -> None:
+        """Called by the main window before it stores the settings."""
+        def encode(data: QByteArray) -> str:
+            return base64.b64encode(bytes(data.data())).decode()
+
+        self.ctx.settings.units_header_state = encode(self.table.horizontalHeader().saveState())
+        self.ctx.settings.units_splitter_state = encode(self.splitter.saveState())
 
     def reload(self) -> None:
         """Read the register again (after an import, say). 10,000 rows read in

@@ -190,3 +190,28 @@ def test_filters_and_table_are_reached_with_tab(main_window, qtbot) -> None:  # 
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     assert order == [page.district, page.unit_type, page.regiform, page.table]
+
+
+def test_columns_sort_and_panes_are_remembered(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import Settings
+    from app.ui.application import create_main_window
+
+    window = create_main_window(ui_ctx)
+    qtbot.addWidget(window)
+    page = _page(window)
+    page.table.setColumnHidden(Column.PLACES, True)
+    page.table.setColumnHidden(Column.FOLLOWUP, False)
+    page.table.sortByColumn(Column.ID, Qt.SortOrder.DescendingOrder)
+    window.close()
+
+    ui_ctx.settings = Settings.load(ui_ctx.paths.settings_file)
+    again = create_main_window(ui_ctx)
+    qtbot.addWidget(again)
+    page = _page(again)
+    assert page.table.isColumnHidden(Column.PLACES)
+    assert not page.table.isColumnHidden(Column.FOLLOWUP)
+    header = page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        Column.ID, Qt.SortOrder.DescendingOrder)
+    ids = [u.id for u in page.visible_units()]
+    assert ids == sorted(ids, reverse=True)
