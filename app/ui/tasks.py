@@ -54,9 +54,13 @@ class _Job(QRunnable):
         try:
             result = self._fn(self._state)
         except BaseException as error:  # delivered to on_error on the main thread
-            self._signals.failed.emit(error)
+            outcome, value = self._signals.failed, error
         else:
-            self._signals.succeeded.emit(result)
+            outcome, value = self._signals.succeeded, result
+        try:
+            outcome.emit(value)
+        except RuntimeError:  # the application is closing: nobody is left to tell
+            log.info("task finished after its receiver was deleted")
 
 
 class TaskHandle(QObject):

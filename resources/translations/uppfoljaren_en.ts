@@ -50,42 +50,47 @@
 <context>
     <name>AssessmentView</name>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="69"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="70"/>
         <source>Sök fråga eller vägledning (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="112"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="119"/>
         <source>Kommentar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="119"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="126"/>
         <source>Tal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="150"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="157"/>
         <source>Båda delarna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="279"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="286"/>
         <source>Svar: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="341"/>
+        <location filename="../../app/ui/visits/assessment_view.py" line="348"/>
         <source>Underlag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/assessment_view.py" line="365"/>
-        <source>Bifoga fil till frågan</source>
+        <location filename="../../app/ui/visits/assessment_view.py" line="371"/>
+        <source>Ny brist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="377"/>
+        <source>Bifoga fil till frågan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="389"/>
         <source>Besvarade %1 av %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,140 +436,140 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="68"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="69"/>
         <source>Ny styrka</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="70"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="71"/>
         <source>Nytt förbättringsområde</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="71"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="72"/>
         <source>Ny brist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="84"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="85"/>
         <source>Ta bort fyndet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="95"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="96"/>
         <source>Fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="101"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="102"/>
         <source>Vad som iakttagits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="109"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="110"/>
         <source>Vad utföraren ska göra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="113"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="114"/>
         <source>Välj hur bristen följs upp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="119"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="175"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="120"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="176"/>
         <source>Åtgärdsplan mottagen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="120"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="121"/>
         <source>Typ</source>
         <translation type="unfinished">Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="121"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="122"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="122"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="123"/>
         <source>Frågor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="124"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="167"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="125"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="168"/>
         <source>Krav på åtgärd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="125"/>
-        <location filename="../../app/ui/visits/findings_view.py" line="173"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="126"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="174"/>
         <source>Senast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="126"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="127"/>
         <source>Uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="132"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="133"/>
         <source>Sammanfattande bedömning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="162"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="163"/>
         <source>Typ av fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="165"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="166"/>
         <source>Fyndets text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="170"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="171"/>
         <source>Uppföljning av brist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="189"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="190"/>
         <source>Nya fynd i: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="227"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="228"/>
         <source>Välj eller lägg till ett fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="264"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="265"/>
         <source>Ingen fråga kopplad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="266"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="267"/>
         <source>Koppla en fråga …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="312"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="313"/>
         <source>Nytt fynd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="318"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="319"/>
         <source>Ta bort fyndet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="319"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="320"/>
         <source>Ta bort fyndet? Det syns fortfarande i ändringsloggen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/findings_view.py" line="324"/>
+        <location filename="../../app/ui/visits/findings_view.py" line="325"/>
         <source>Ta bort fynd</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,27 +625,27 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="277"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="313"/>
         <source>Vad som granskas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="278"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="314"/>
         <source>Uppfyllt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="279"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="315"/>
         <source>Delvis uppfyllt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="280"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="316"/>
         <source>Ej uppfyllt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="281"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="317"/>
         <source>Personalens kunskap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,7 +776,7 @@
         <translation>The page %1 could not be shown. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Import klar: %1 nya, %2 ändrade, %3 oförändrade enheter.</source>
         <translation>Import done: %1 new, %2 changed, %3 unchanged units.</translation>
     </message>
@@ -779,137 +784,137 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/navigation.py" line="77"/>
+        <location filename="../../app/ui/navigation.py" line="78"/>
         <source>Planering</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="89"/>
+        <location filename="../../app/ui/navigation.py" line="90"/>
         <source>Årets uppföljningar, fördelade på handläggare och månader.</source>
         <translation>This year&apos;s follow-ups, spread over officers and months.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="91"/>
+        <location filename="../../app/ui/navigation.py" line="92"/>
         <source>Årsplan enligt rytmen: udda och jämna år, nya enheter och avvikelser</source>
         <translation>Year plan following the rhythm: odd and even years, new units and deviations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="93"/>
+        <location filename="../../app/ui/navigation.py" line="94"/>
         <source>Jämn fördelning mellan verksamhetsuppföljare och MAS</source>
         <translation>An even share between follow-up officers and MAS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="95"/>
+        <location filename="../../app/ui/navigation.py" line="96"/>
         <source>Varningar för krockar, semester och enheter som saknar uppföljning</source>
         <translation>Warnings for clashes, holidays and units without a follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="78"/>
+        <location filename="../../app/ui/navigation.py" line="79"/>
         <source>Verksamheter</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="79"/>
+        <location filename="../../app/ui/navigation.py" line="80"/>
         <source>Uppföljningar</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="99"/>
+        <location filename="../../app/ui/navigation.py" line="100"/>
         <source>Besöken och bedömningarna, från bokning till färdig uppföljning.</source>
         <translation>Visits and assessments, from booking to a finished follow-up.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="101"/>
+        <location filename="../../app/ui/navigation.py" line="102"/>
         <source>Bokade och genomförda besök per enhet</source>
         <translation>Booked and completed visits per unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="102"/>
+        <location filename="../../app/ui/navigation.py" line="103"/>
         <source>Mallens frågor med bedömning, kommentar och bilagor</source>
         <translation>The template&apos;s questions with assessment, comment and attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="104"/>
+        <location filename="../../app/ui/navigation.py" line="105"/>
         <source>Utkast som sparas medan du skriver, också utan nätverk</source>
         <translation>Drafts saved as you type, also without a network</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="80"/>
+        <location filename="../../app/ui/navigation.py" line="81"/>
         <source>Rapporter</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="108"/>
+        <location filename="../../app/ui/navigation.py" line="109"/>
         <source>Uppföljningsrapporter som PDF, en i taget eller många på en gång.</source>
         <translation>Follow-up reports as PDF, one at a time or many at once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="110"/>
+        <location filename="../../app/ui/navigation.py" line="111"/>
         <source>Förhandsvisning av rapporten innan den skickas</source>
         <translation>A preview of the report before it is sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="112"/>
+        <location filename="../../app/ui/navigation.py" line="113"/>
         <source>Utkast med vattenstämpel och slutliga rapporter</source>
         <translation>Drafts with a watermark and final reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="114"/>
+        <location filename="../../app/ui/navigation.py" line="115"/>
         <source>Rapporter för flera enheter i ett svep</source>
         <translation>Reports for several units in one go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="81"/>
+        <location filename="../../app/ui/navigation.py" line="82"/>
         <source>Synk</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="117"/>
+        <location filename="../../app/ui/navigation.py" line="118"/>
         <source>Utbyte med den gemensamma mappen när nätverket finns.</source>
         <translation>Exchange with the shared folder when the network is available.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="119"/>
+        <location filename="../../app/ui/navigation.py" line="120"/>
         <source>Skicka färdiga uppföljningar och hämta kollegornas</source>
         <translation>Send finished follow-ups and fetch your colleagues&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="121"/>
+        <location filename="../../app/ui/navigation.py" line="122"/>
         <source>Vad som väntar på att skickas, och när det senast lyckades</source>
         <translation>What is waiting to be sent, and when it last succeeded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="123"/>
+        <location filename="../../app/ui/navigation.py" line="124"/>
         <source>Konflikter visas så att du kan välja version</source>
         <translation>Conflicts are shown so that you can choose a version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="82"/>
+        <location filename="../../app/ui/navigation.py" line="83"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="127"/>
+        <location filename="../../app/ui/navigation.py" line="128"/>
         <source>Läget i hela staden: vad som är gjort och vad som återstår.</source>
         <translation>The state of the whole city: what is done and what remains.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="129"/>
+        <location filename="../../app/ui/navigation.py" line="130"/>
         <source>Uppföljningar per stadsdel, typ och regiform</source>
         <translation>Follow-ups per district, type and form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="131"/>
+        <location filename="../../app/ui/navigation.py" line="132"/>
         <source>Enheter som inte följts upp enligt rytmen</source>
         <translation>Units not followed up according to the rhythm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="133"/>
+        <location filename="../../app/ui/navigation.py" line="134"/>
         <source>Underlag för export till Excel</source>
         <translation>Data for export to Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="83"/>
+        <location filename="../../app/ui/navigation.py" line="84"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
@@ -917,27 +922,27 @@
 <context>
     <name>NewVisitDialog</name>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="65"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="66"/>
         <source>Ny uppföljning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="82"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="83"/>
         <source>Enhet</source>
         <translation type="unfinished">Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="83"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="84"/>
         <source>Uppföljningsår</source>
         <translation type="unfinished">Follow-up years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="91"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="92"/>
         <source>Starta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="103"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="104"/>
         <source>Välj en enhet i listan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,7 +1341,7 @@
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="202"/>
+        <location filename="../../app/ui/tasks.py" line="206"/>
         <source>Något gick fel. Arbetet avbröts och inget har sparats i halvfärdigt skick. Detaljer finns i loggen.</source>
         <translation>Something went wrong. The work was stopped and nothing was saved half-done. Details are in the log.</translation>
     </message>
@@ -1344,7 +1349,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="167"/>
+        <location filename="../../app/ui/tasks.py" line="171"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1352,88 +1357,113 @@
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="115"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="41"/>
+        <source>Uppfyllt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="42"/>
+        <source>Delvis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="43"/>
+        <source>Ej uppf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="44"/>
+        <source>Ej akt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="45"/>
+        <source>Ej bed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="129"/>
         <source>Skriv talet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="119"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="133"/>
         <source>Svar:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="140"/>
-        <location filename="../../app/ui/visits/question_editor.py" line="245"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="154"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="260"/>
         <source>Ej uppfyllt: en brist ska skrivas i Fynd, kopplad till frågan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="143"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="157"/>
         <source>Skapa brist…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="150"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="164"/>
         <source>Kommentar: vad bedömningen bygger på</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="153"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="168"/>
         <source>Underlag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="163"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="178"/>
         <source>Bifoga fil till frågan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="169"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="184"/>
         <source>Delen är fastställd och kan inte ändras här. Under Fastställ kan en ny revision öppnas, med en motivering.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="198"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="213"/>
         <source>Grund: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="208"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="223"/>
         <source>Förra uppföljningen: frågan besvarades inte.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="210"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="225"/>
         <source>Inget svar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="211"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="226"/>
         <source>Förra uppföljningen (%1): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="215"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="230"/>
         <source>Bilagor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="216"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="231"/>
         <source>Inga bilagor till frågan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="237"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="252"/>
         <source>Kommentar (krävs för detta svar)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="237"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="252"/>
         <source>Kommentar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="244"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="259"/>
         <source>Ej uppfyllt: en brist är kopplad till frågan (se Fynd).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1453,6 +1483,238 @@
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="70"/>
         <source>Ny revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportBatchDialog</name>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="42"/>
+        <location filename="../../app/ui/report_batch.py" line="110"/>
+        <source>Skapa alla rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="46"/>
+        <source>alla stadsdelar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="48"/>
+        <source>{count} fastställda uppföljningar {year}, {scope}. {drafts} som inte är fastställda tas inte med.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="53"/>
+        <source>Välj…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="60"/>
+        <source>Mapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="62"/>
+        <source>Skapa rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="70"/>
+        <source>Mapp för rapporterna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="88"/>
+        <source>Skapar rapporter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="93"/>
+        <source>{written} rapporter skrevs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="95"/>
+        <source>Misslyckades:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_batch.py" line="104"/>
+        <source>Avbrutet. Rapporter som redan skrevs finns kvar, hela.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="106"/>
+        <location filename="../../app/ui/report_preview.py" line="151"/>
+        <source>Välj en uppföljning för att se rapporten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="108"/>
+        <source>Intern kopia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="109"/>
+        <source>Med anteckningen om misstänkta oegentligheter. Lämnas aldrig ut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="112"/>
+        <source>Skriv ut…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="113"/>
+        <source>Spara som…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="114"/>
+        <source>Öppna i PDF-läsare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="144"/>
+        <source>Skapar rapporten…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="164"/>
+        <source>{title} – {pages} sidor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="167"/>
+        <source> (utkast: uppföljningen är inte fastställd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="173"/>
+        <source>Rapporten kunde inte skapas: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="181"/>
+        <source>Spara rapporten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="182"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="193"/>
+        <source>Kan inte spara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="194"/>
+        <source>Rapporten kunde inte sparas i {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="215"/>
+        <source>Skriv ut rapporten</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="225"/>
+        <source>Förhandsgranska rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <location filename="../../app/ui/report_list_model.py" line="22"/>
+        <source>Enhet</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_list_model.py" line="23"/>
+        <source>Stadsdel</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_list_model.py" line="24"/>
+        <source>Platsbesök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_list_model.py" line="25"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_list_model.py" line="26"/>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_list_model.py" line="72"/>
+        <source>Utkast ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="37"/>
+        <source>Alla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="37"/>
+        <source>Fastställda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="37"/>
+        <source>Utkast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="38"/>
+        <source>Skapa alla rapporter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="41"/>
+        <source>År</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="41"/>
+        <source>Stadsdel</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="42"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="60"/>
+        <source>Uppföljningar</source>
+        <translation type="unfinished">Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="93"/>
+        <source>Alla stadsdelar</source>
+        <translation type="unfinished">All districts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports_page.py" line="112"/>
+        <source>{n} uppföljningar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1539,151 +1801,325 @@
     </message>
     <message>
         <location filename="../../app/ui/settings_page.py" line="56"/>
-        <location filename="../../app/ui/settings_page.py" line="142"/>
+        <location filename="../../app/ui/settings_page.py" line="150"/>
         <source>Gemensam mapp</source>
         <translation>Shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="86"/>
+        <location filename="../../app/ui/settings_page.py" line="94"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="91"/>
+        <location filename="../../app/ui/settings_page.py" line="99"/>
         <source>&amp;Språk:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="93"/>
+        <location filename="../../app/ui/settings_page.py" line="101"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="95"/>
+        <location filename="../../app/ui/settings_page.py" line="103"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="97"/>
+        <location filename="../../app/ui/settings_page.py" line="105"/>
         <source>Logotyp</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="99"/>
+        <location filename="../../app/ui/settings_page.py" line="107"/>
         <source>Ingen logotyp: rapporterna får stadens standard</source>
         <translation>No logo: reports use the city&apos;s standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="100"/>
+        <location filename="../../app/ui/settings_page.py" line="108"/>
         <source>&amp;Välj…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="101"/>
-        <location filename="../../app/ui/settings_page.py" line="229"/>
+        <location filename="../../app/ui/settings_page.py" line="109"/>
+        <location filename="../../app/ui/settings_page.py" line="237"/>
         <source>Välj logotyp</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="103"/>
+        <location filename="../../app/ui/settings_page.py" line="111"/>
         <source>&amp;Logotyp:</source>
         <translation>&amp;Logo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="104"/>
+        <location filename="../../app/ui/settings_page.py" line="112"/>
         <source>Logotypen visas i rapporternas sidhuvud (PNG eller JPEG).</source>
         <translation>The logo is shown in the report header (PNG or JPEG).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="113"/>
+        <location filename="../../app/ui/settings_page.py" line="121"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="115"/>
+        <location filename="../../app/ui/settings_page.py" line="123"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="117"/>
+        <location filename="../../app/ui/settings_page.py" line="125"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="118"/>
+        <location filename="../../app/ui/settings_page.py" line="126"/>
         <source>Inte vald</source>
         <translation>Not chosen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="119"/>
+        <location filename="../../app/ui/settings_page.py" line="127"/>
         <source>Verksamhetsuppföljare</source>
         <translation>Follow-up officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="120"/>
+        <location filename="../../app/ui/settings_page.py" line="128"/>
         <source>MAS (medicinskt ansvarig sjuksköterska)</source>
         <translation>MAS (medically responsible nurse)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="123"/>
+        <location filename="../../app/ui/settings_page.py" line="131"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="125"/>
+        <location filename="../../app/ui/settings_page.py" line="133"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="126"/>
+        <location filename="../../app/ui/settings_page.py" line="134"/>
         <source>Hela staden</source>
         <translation>The whole city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="135"/>
+        <location filename="../../app/ui/settings_page.py" line="143"/>
         <source>S&amp;tadsdel:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="145"/>
+        <location filename="../../app/ui/settings_page.py" line="153"/>
         <source>V&amp;älj…</source>
         <translation>C&amp;hoose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="146"/>
-        <location filename="../../app/ui/settings_page.py" line="235"/>
+        <location filename="../../app/ui/settings_page.py" line="154"/>
+        <location filename="../../app/ui/settings_page.py" line="243"/>
         <source>Välj gemensam mapp</source>
         <translation>Choose shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="148"/>
+        <location filename="../../app/ui/settings_page.py" line="156"/>
         <source>&amp;Mapp:</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="151"/>
+        <location filename="../../app/ui/settings_page.py" line="159"/>
         <source>Status för gemensam mapp</source>
         <translation>Shared folder status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="217"/>
+        <location filename="../../app/ui/settings_page.py" line="225"/>
         <source>Ingen mapp vald: den inbyggda demomappen används.</source>
         <translation>No folder chosen: the built-in demo folder is used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="220"/>
+        <location filename="../../app/ui/settings_page.py" line="228"/>
         <source>✓ Mappen finns och kan användas.</source>
         <translation>✓ The folder exists and can be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="223"/>
+        <location filename="../../app/ui/settings_page.py" line="231"/>
         <source>Mappen finns inte eller går inte att nå just nu. Kontrollera sökvägen; arbetet sparas lokalt tills mappen går att nå.</source>
         <translation>The folder does not exist or cannot be reached right now. Check the path; work is kept locally until the folder can be reached.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="230"/>
+        <location filename="../../app/ui/settings_page.py" line="238"/>
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="49"/>
+        <source>Synk med den gemensamma mappen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="59"/>
+        <location filename="../../app/ui/sync_page.py" line="61"/>
+        <source>Synka nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="63"/>
+        <source>Avbryt</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="64"/>
+        <source>Avbryt synkroniseringen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="68"/>
+        <source>Förlopp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="99"/>
+        <source>Väntar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="100"/>
+        <source>Skickade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="116"/>
+        <source>Verksamhet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="116"/>
+        <source>År</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="116"/>
+        <source>Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="117"/>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="117"/>
+        <source>Läge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="118"/>
+        <source>Skickad (enhetens tid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="118"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="133"/>
+        <source>Gemensam mapp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="139"/>
+        <source>Synkläget kunde inte läsas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="147"/>
+        <source>Väntar (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="148"/>
+        <source>Skickade (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="151"/>
+        <source>Ingen synkronisering har körts ännu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="154"/>
+        <source>Senaste synkronisering %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="156"/>
+        <source>lyckades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="156"/>
+        <source>något behöver åtgärdas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="158"/>
+        <source>%1 fastställda delar har inte paketerats ännu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="192"/>
+        <source>Startar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="193"/>
+        <source>Synkroniserar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="203"/>
+        <source>Avbryter efter pågående paket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="227"/>
+        <source>Synkroniseringen avbröts. Det som hann skickas är komplett; resten skickas nästa gång.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="230"/>
+        <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="232"/>
+        <source>Synkroniseringen lyckades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="233"/>
+        <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="243"/>
+        <source>Obs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="251"/>
+        <source>Synkroniseringen avbröts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="257"/>
+        <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="259"/>
+        <source>Synkroniseringen kunde inte slutföras.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2008,7 +2444,7 @@
     <message>
         <location filename="../../app/ui/unit_table_model.py" line="96"/>
         <source>Regiform</source>
-        <translation>Form of operation</translation>
+        <translation>Form</translation>
     </message>
     <message>
         <location filename="../../app/ui/unit_table_model.py" line="97"/>
@@ -2034,72 +2470,72 @@
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../app/ui/units_page.py" line="53"/>
+        <location filename="../../app/ui/units_page.py" line="55"/>
         <source>Sök på namn, enhets-id, utförare eller adress</source>
         <translation>Search by name, unit id, provider or address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="54"/>
+        <location filename="../../app/ui/units_page.py" line="56"/>
         <source>Sök enhet</source>
         <translation>Search units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="58"/>
+        <location filename="../../app/ui/units_page.py" line="60"/>
         <source>Filtrera på stadsdel</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="59"/>
+        <location filename="../../app/ui/units_page.py" line="61"/>
         <source>Filtrera på typ</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="60"/>
+        <location filename="../../app/ui/units_page.py" line="62"/>
         <source>Filtrera på regiform</source>
         <translation>Filter by form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="63"/>
+        <location filename="../../app/ui/units_page.py" line="65"/>
         <source>Antal enheter som visas</source>
         <translation>Number of units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="65"/>
+        <location filename="../../app/ui/units_page.py" line="67"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="79"/>
+        <location filename="../../app/ui/units_page.py" line="81"/>
         <source>Enheter</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="166"/>
+        <location filename="../../app/ui/units_page.py" line="168"/>
         <source>Alla stadsdelar</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="168"/>
+        <location filename="../../app/ui/units_page.py" line="170"/>
         <source>Alla typer</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="170"/>
+        <location filename="../../app/ui/units_page.py" line="172"/>
         <source>Alla regiformer</source>
         <translation>All forms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="223"/>
+        <location filename="../../app/ui/units_page.py" line="225"/>
         <source>1 enhet</source>
         <translation>1 unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="224"/>
+        <location filename="../../app/ui/units_page.py" line="226"/>
         <source>%1 enheter</source>
         <translation>%1 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="226"/>
+        <location filename="../../app/ui/units_page.py" line="228"/>
         <source>Visar %1 av %2 enheter</source>
         <translation>Showing %1 of %2 units</translation>
     </message>
@@ -2264,47 +2700,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="166"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="160"/>
+        <source>Förhandsgranska rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="174"/>
         <source>%1 – uppföljning %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="171"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="179"/>
         <source>fastställd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="171"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="179"/>
         <source>utkast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="172"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="180"/>
         <source>ingen ägare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="177"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="185"/>
         <source>Mall %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="184"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="192"/>
         <source>Misstanke om oegentligheter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="222"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="233"/>
         <source>Bifoga fil till uppföljningen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="237"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="255"/>
         <source>Kan inte spara</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="238"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="256"/>
         <source>Ändringar är inte sparade eftersom databasen inte går att skriva till. Stänger du nu går de förlorade. Stänga ändå?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2337,48 +2778,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="137"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="138"/>
         <source>Uppföljningar</source>
         <translation type="unfinished">Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="140"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="141"/>
         <source>Alla år</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="146"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="147"/>
         <source>Alla statusar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="149"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="150"/>
         <source>Mina uppföljningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="152"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="153"/>
         <source>Sök enhet, stadsdel eller uppföljare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="154"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="155"/>
         <source>Ny uppföljning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="155"/>
-        <location filename="../../app/ui/visits/visits_page.py" line="222"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="156"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="227"/>
         <source>Öppna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="205"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="210"/>
         <source>Inga uppföljningar med de här valen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/visits/visits_page.py" line="206"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="211"/>
         <source>%n uppföljningar</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2386,7 +2827,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="222"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="227"/>
         <source>Välj en uppföljning i listan.</source>
         <translation type="unfinished"></translation>
     </message>
