@@ -41,6 +41,9 @@ class PartFacts:
     visit_date: date | None
     summary: list[dict[str, str]]
     answers: list[dict[str, Any]] = field(default_factory=list)
+    areas: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> title, position
+    questions: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # area, text, pos
+    area_results: list[dict[str, Any]] = field(default_factory=list)
     deficiencies: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[dict[str, Any]] = field(default_factory=list)
 
@@ -124,26 +127,33 @@ def _answers(doc: dict[str, Any], facts: PartFacts) -> None:
         section = _mapping(section, "sections[]")
         area_id = _text(section.get("id"), "sections[].id")
         area_title = _text(section.get("title"), "sections[].title", required=False)
+        facts.areas[area_id] = (area_title or area_id, base + s_index * 1000)
+        counts = dict.fromkeys(SCALE[:3], 0)
         questions = _list(section.get("questions"), f"sections[{area_id}].questions")
         for q_index, question in enumerate(questions):
             question = _mapping(question, "questions[]")
+            question_id = _text(question.get("id"), "questions[].id")
+            facts.questions[question_id] = (
+                area_id, _text(question.get("text"), "questions[].text", required=False),
+                base + s_index * 1000 + q_index)
             answer = question.get("answer")
             if not isinstance(answer, dict) or not answer.get("answered"):
                 continue
             code = answer.get("answer")
             if code is not None and code not in SCALE:
-                raise FactsError(f"okänt svar {code!r} på fråga {question.get('id')!r}")
+                raise FactsError(f"okänt svar {code!r} på fråga {question_id!r}")
+            if code in counts:
+                counts[code] += 1
             yesno = answer.get("yesno")
             number = answer.get("number")
             facts.answers.append({
-                "area_id": area_id, "area_title": area_title or area_id,
-                "question_id": _text(question.get("id"), "questions[].id"),
-                "question_text": _text(question.get("text"), "questions[].text", required=False),
-                "answer": code, "position": base + s_index * 1000 + q_index,
+                "area_id": area_id, "question_id": question_id, "answer": code,
                 "yesno": yesno if isinstance(yesno, bool) else None,
                 "number": float(number) if isinstance(number, int | float)
                 and not isinstance(number, bool) else None,
             })
+        if any(counts.values()):
+            facts.area_results.append({"area_id": area_id, **counts})
 
 
 def _findings(doc: dict[str, Any], facts: PartFacts) -> None:

@@ -25,12 +25,15 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db import make_engine, sqlite_url
 from app.models.central import (
     CentralAnswer,
+    CentralArea,
+    CentralAreaCube,
+    CentralAreaResult,
     CentralBase,
     CentralDeficiency,
     CentralDeficiencyReview,
@@ -38,13 +41,14 @@ from app.models.central import (
     CentralFollowup,
     CentralPackage,
     CentralQuarantine,
+    CentralQuestion,
 )
 from app.services.central.facts import DATA_MEMBER, FactsError, PartFacts, part_facts
-from app.services.share.catalog import PackageRef, read_receipts, scan_outboxes, write_receipt
+from app.services.share.catalog import RECEIPT_SUFFIX, PackageRef, read_receipts, scan_outboxes
 from app.services.share.errors import PackageError
 from app.services.share.layout import Share
 from app.services.share.package import DEFAULT_LIMITS, Package, verify_package_bytes
-from app.services.share.publish import quarantine
+from app.services.share.publish import quarantine, sync_folder_now, write_and_link
 from app.services.share.signing import TrustedKey, load_trusted_keys
 
 CENTRAL_DB_NAME = "central.sqlite3"
@@ -106,6 +110,8 @@ class _State:
     quarantined_names: set[tuple[str, str]]
     pinned: dict[str, str]  # device id -> trusted key id
     keys: dict[str, TrustedKey]  # every key we may verify with
+    areas: dict[str, tuple[str, int]]
+    questions: dict[str, tuple[str, str, int]]
 
 
 def _load_state(session: Session, share_keys: Mapping[str, TrustedKey]) -> _State:
@@ -123,6 +129,11 @@ def _load_state(session: Session, share_keys: Mapping[str, TrustedKey]) -> _Stat
         quarantined_names={(d, n) for d, n in session.execute(
             select(CentralQuarantine.device_id, CentralQuarantine.name))},
         pinned=pinned, keys=keys,
+        areas={a: (t, p) for a, t, p in session.execute(
+            select(CentralArea.area_id, CentralArea.title, CentralArea.position))},
+        questions={q: (a, t, p) for q, a, t, p in session.execute(
+            select(CentralQuestion.question_id, CentralQuestion.area_id, CentralQuestion.text,
+                   CentralQuestion.position))},
     )
 
 
@@ -146,19 +157,24 @@ def ingest_share(engine: Engine, share: Share) -> IngestSummary:
     session = Session(engine)
     session.begin()
 
+    written: set[str] = set()  # devices whose receipts folder needs an fsync
+
     def commit() -> None:
         session.commit()
         session.expunge_all()
         for done in pending:
-            _receipt(share, done, receipted)
+            if _receipt(share, done, receipted):
+                written.add(done.device_id)
         pending.clear()
+        _sync_receipts(share, written)
         session.begin()
 
     try:
         for ref in scan_outboxes(share):
             if (ref.device_id, ref.name) in state.known_names:
                 summary.already_there += 1
-                _receipt(share, ref, receipted)
+                if _receipt(share, ref, receipted):
+                    written.add(ref.device_id)
                 continue
             if (ref.device_id, ref.name) in state.quarantined_names:
                 summary.still_quarantined += 1
@@ -171,6 +187,8 @@ def ingest_share(engine: Engine, share: Share) -> IngestSummary:
                 package, facts = _check(session, ref, data, state, summary)
                 with session.begin_nested():
                     outcome, replaced = _load(session, ref, package, facts)
+                    if outcome == "current":
+                        _names(session, facts, state)
             except _Refused as refused:
                 commit()  # what is loaded stays loaded; the move is recorded on its own
                 sha256 = hashlib.sha256(data).hexdigest()
@@ -192,6 +210,7 @@ def ingest_share(engine: Engine, share: Share) -> IngestSummary:
                 commit()
         if changed:
             refresh_deficiency_status(session)
+            refresh_cube(session)
         commit()
     finally:
         session.rollback()
@@ -199,12 +218,27 @@ def ingest_share(engine: Engine, share: Share) -> IngestSummary:
     return summary
 
 
-def _receipt(share: Share, ref: PackageRef, receipted: dict[str, set[str]]) -> None:
+def _receipt(share: Share, ref: PackageRef, receipted: dict[str, set[str]]) -> bool:
+    """Write the receipt once; the folder is fsynced once per batch by the
+    caller (a lost receipt is only written again by the next run)."""
     if ref.device_id not in receipted:
         receipted[ref.device_id] = read_receipts(share, ref.device_id)
-    if ref.name not in receipted[ref.device_id]:
-        write_receipt(share, ref.device_id, ref.name)
-        receipted[ref.device_id].add(ref.name)
+    if ref.name in receipted[ref.device_id]:
+        return False
+    folder = share.receipts_dir(ref.device_id)
+    share.ensure_dir(folder)
+    try:
+        write_and_link(share, folder, folder, ref.name + RECEIPT_SUFFIX, b"", sync_folder=False)
+    except FileExistsError:
+        pass
+    receipted[ref.device_id].add(ref.name)
+    return True
+
+
+def _sync_receipts(share: Share, devices: set[str]) -> None:
+    for device in sorted(devices):
+        sync_folder_now(share, share.receipts_dir(device))
+    devices.clear()
 
 
 def _check(session: Session, ref: PackageRef, data: bytes, state: _State,
@@ -304,7 +338,8 @@ def _load(session: Session, ref: PackageRef, package: Package, facts: PartFacts
     superseded: list[str] = []
     if current and newest is not None:
         newest.status, newest.superseded_by = "superseded", row.id
-        for table in (CentralAnswer, CentralDeficiency, CentralDeficiencyReview):
+        for table in (CentralAnswer, CentralAreaResult, CentralDeficiency,
+                      CentralDeficiencyReview):
             session.execute(update(table).where(table.package_id == newest.id)
                             .values(current=False))
         superseded.append(newest.name)
@@ -320,8 +355,15 @@ def _insert_rows(session: Session, package_id: int, facts: PartFacts, current: b
               "current": current, "year": facts.year, "unit_id": dims.unit_id,
               "district": dims.district, "region": dims.region, "regiform": dims.regiform,
               "unit_type": dims.unit_type}
+    # Core inserts on the session's connection (same transaction, savepoint):
+    # the ORM's bulk path costs more per row than the database does.
+    connection = session.connection()
     if facts.answers:
-        session.execute(insert(CentralAnswer), [{**common, **a} for a in facts.answers])
+        connection.execute(insert(CentralAnswer.__table__),
+                           [{**common, **a} for a in facts.answers])
+    if facts.area_results:
+        connection.execute(insert(CentralAreaResult.__table__),
+                           [{**common, **a} for a in facts.area_results])
     if facts.deficiencies:
         session.execute(insert(CentralDeficiency),
                         [{**common, **d, "questions": json.dumps(d["questions"])}
@@ -330,6 +372,37 @@ def _insert_rows(session: Session, package_id: int, facts: PartFacts, current: b
         session.execute(insert(CentralDeficiencyReview), [
             {"package_id": package_id, "followup_id": facts.followup_id, "current": current, **r}
             for r in facts.reviews])
+
+
+def _names(session: Session, facts: PartFacts, state: _State) -> None:
+    """Area titles and question texts as the newest current package says
+    (a cache makes this a dict lookup per question when nothing changed)."""
+    for area_id, value in facts.areas.items():
+        known = state.areas.get(area_id)
+        # Position is kept from the first sighting: it differs between unit
+        # types (other questions apply), and is only an ordering hint.
+        if known is not None and known[0] == value[0]:
+            continue
+        if known is None:
+            session.add(CentralArea(area_id=area_id, title=value[0], position=value[1]))
+        else:
+            session.execute(update(CentralArea).where(CentralArea.area_id == area_id)
+                            .values(title=value[0]))
+            value = (value[0], known[1])
+        state.areas[area_id] = value
+    for question_id, q in facts.questions.items():
+        known_q = state.questions.get(question_id)
+        if known_q is not None and known_q[:2] == q[:2]:
+            continue
+        if known_q is None:
+            session.add(CentralQuestion(question_id=question_id, area_id=q[0], text=q[1],
+                                        position=q[2]))
+        else:
+            session.execute(update(CentralQuestion)
+                            .where(CentralQuestion.question_id == question_id)
+                            .values(area_id=q[0], text=q[1]))
+            q = (q[0], q[1], known_q[2])
+        state.questions[question_id] = q
 
 
 def _upsert_followup(session: Session, facts: PartFacts) -> None:
@@ -375,3 +448,16 @@ def refresh_deficiency_status(session: Session) -> None:
             session.execute(update(CentralDeficiency)
                             .where(CentralDeficiency.finding_ref.in_(refs[start:start + 500]))
                             .values(status=status, resolved_by=followup_id))
+
+
+def refresh_cube(session: Session) -> None:
+    """Rebuild central_area_cube from the current area results, in SQL."""
+    r = CentralAreaResult
+    dims = (r.year, r.district, r.region, r.regiform, r.unit_type, r.area_id)
+    session.execute(delete(CentralAreaCube))
+    session.execute(insert(CentralAreaCube).from_select(
+        ["year", "district", "region", "regiform", "unit_type", "area_id", "uppfyllt", "delvis",
+         "ej_uppfyllt", "followups"],
+        select(*dims, func.sum(r.uppfyllt), func.sum(r.delvis), func.sum(r.ej_uppfyllt),
+               func.count(func.distinct(r.followup_id)))
+        .where(r.current.is_(True)).group_by(*dims)))

@@ -13,11 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Integer, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.models.central import CentralAnswer, CentralDeficiency, CentralFollowup, CentralUnit
+from app.models.central import (
+    CentralAnswer,
+    CentralArea,
+    CentralAreaCube,
+    CentralAreaResult,
+    CentralDeficiency,
+    CentralFollowup,
+    CentralQuestion,
+    CentralUnit,
+)
 from app.services.rhythm import UnitFacts, default_rules, is_due
 
 BREAKDOWNS = {"district": "district", "region": "region", "regiform": "regiform",
@@ -145,48 +155,86 @@ def _dimension(table: type, by: str) -> InstrumentedAttribute[str]:
     return column
 
 
-def _counts() -> list[object]:
+def _answer_counts() -> list[Any]:
     return [func.sum(case((CentralAnswer.answer == code, 1), else_=0)).cast(Integer)
             for code in SCALE]
+
+
+def _area_counts() -> list[Any]:
+    return [func.sum(CentralAreaResult.uppfyllt).cast(Integer),
+            func.sum(CentralAreaResult.delvis).cast(Integer),
+            func.sum(CentralAreaResult.ej_uppfyllt).cast(Integer)]
+
+
+def _cube_counts() -> list[Any]:
+    return [func.sum(CentralAreaCube.uppfyllt).cast(Integer),
+            func.sum(CentralAreaCube.delvis).cast(Integer),
+            func.sum(CentralAreaCube.ej_uppfyllt).cast(Integer)]
+
+
+def _source(area: str | None, question: str | None = None) -> tuple[type, list[Any], Any]:
+    """The table a figure is summed from: per area the cube of current area
+    results; per question (an area or question chosen) the answers."""
+    if area is None and question is None:
+        return CentralAreaCube, _cube_counts(), []
+    table: type = CentralAnswer
+    counts = _answer_counts()
+    where = [CentralAnswer.current.is_(True), CentralAnswer.answer.in_(SCALE)]
+    if area is not None:
+        where.append(table.area_id == area)  # type: ignore[attr-defined]
+    if question is not None:
+        where.append(CentralAnswer.question_id == question)
+    return table, counts, where
+
+
+def _names(session: Session) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
+    areas = {a: (t, p) for a, t, p in session.execute(
+        select(CentralArea.area_id, CentralArea.title, CentralArea.position))}
+    questions = {q: (t, p) for q, t, p in session.execute(
+        select(CentralQuestion.question_id, CentralQuestion.text, CentralQuestion.position))}
+    return areas, questions
 
 
 def answer_stats(session: Session, years: Sequence[int], by: str,
                  area: str | None = None) -> AnswerStats:
     """Shares per group and area; with ``area``, per question in that area."""
-    dim = _dimension(CentralAnswer, by)
-    keys: list[InstrumentedAttribute[str]] = [dim, CentralAnswer.area_id]
+    table, counts, where = _source(area)
+    dim = _dimension(table, by)
+    keys: list[Any] = [dim, table.area_id]  # type: ignore[attr-defined]
     if area is not None:
         keys.append(CentralAnswer.question_id)
-    query = (select(*keys, func.max(CentralAnswer.area_title),
-                    func.max(CentralAnswer.question_text) if area is not None else
-                    func.max(CentralAnswer.area_id), *_counts(),
-                    func.count(func.distinct(CentralAnswer.followup_id)),
-                    func.min(CentralAnswer.position))
-             .where(CentralAnswer.current.is_(True), CentralAnswer.year.in_(list(years)),
-                    CentralAnswer.answer.in_(SCALE))
+    followups = (func.sum(CentralAreaCube.followups).cast(Integer) if table is CentralAreaCube
+                 else func.count(func.distinct(CentralAnswer.followup_id)))
+    query = (select(*keys, *counts, followups)
+             .where(*where, table.year.in_(list(years)))  # type: ignore[attr-defined]
              .group_by(*keys))
-    if area is not None:
-        query = query.where(CentralAnswer.area_id == area)
-    rows: list[tuple[ShareRow, int]] = []
+    areas, questions = _names(session)
+    rows: list[ShareRow] = []
     for record in session.execute(query):
         if area is not None:
-            group, area_id, question_id, title, text, u, d, e, n, first = record
+            group, area_id, question_id, u, d, e, n = record
+            text = questions.get(question_id, (question_id, 0))[0]
         else:
-            group, area_id, title, _unused, u, d, e, n, first = record
+            group, area_id, u, d, e, n = record
             question_id, text = None, None
-        rows.append((ShareRow(group, area_id, title, question_id, text, u, d, e, n), first))
-    order: dict[tuple[str, str | None], int] = {}
-    for row, first in rows:
-        key = (row.area_id, row.question_id)
-        order[key] = min(first, order.get(key, first))
-    ordered = sorted((r for r, _ in rows),
-                     key=lambda r: (r.group, order[(r.area_id, r.question_id)]))
-    city = _city(ordered, order, session, years, area)
-    return AnswerStats(tuple(sorted(years)), by, area, ordered, city)
+        title = areas.get(area_id, (area_id, 0))[0]
+        rows.append(ShareRow(group, area_id, title, question_id, text, u, d, e, n))
+
+    def order(r: ShareRow) -> int:
+        if r.question_id is not None:
+            return questions.get(r.question_id, ("", 0))[1]
+        return areas.get(r.area_id, ("", 0))[1]
+
+    rows.sort(key=lambda r: (r.group, order(r)))
+    city = _city(rows, session, years, area)
+    city.sort(key=order)
+    return AnswerStats(tuple(sorted(years)), by, area, rows, city)
 
 
-def _city(rows: Iterable[ShareRow], order: dict[tuple[str, str | None], int], session: Session,
-          years: Sequence[int], area: str | None) -> list[ShareRow]:
+def _city(rows: Iterable[ShareRow], session: Session, years: Sequence[int],
+          area: str | None) -> list[ShareRow]:
+    """The whole city: the groups' sums (one group per follow-up, so the
+    sums are exact); follow-ups counted again, distinct, in SQL."""
     sums: dict[tuple[str, str | None], list[int]] = {}
     meta: dict[tuple[str, str | None], tuple[str, str | None]] = {}
     for r in rows:
@@ -196,29 +244,22 @@ def _city(rows: Iterable[ShareRow], order: dict[tuple[str, str | None], int], se
         acc[1] += r.delvis
         acc[2] += r.ej_uppfyllt
         meta[key] = (r.area_title, r.question_text)
-    followups = _followups_per_key(session, years, area)
+    followups: dict[tuple[str, str | None], int] = {}
+    if area is None:
+        # One follow-up lies in one group per area: the groups' counts add up.
+        for r in rows:
+            key = (r.area_id, None)
+            followups[key] = followups.get(key, 0) + r.followups
+    else:
+        _table, _counts, where = _source(area)
+        query = (select(CentralAnswer.area_id, CentralAnswer.question_id,
+                        func.count(func.distinct(CentralAnswer.followup_id)))
+                 .where(*where, CentralAnswer.year.in_(list(years)))
+                 .group_by(CentralAnswer.area_id, CentralAnswer.question_id))
+        for area_id, question_id, count in session.execute(query):
+            followups[(area_id, question_id)] = count
     return [ShareRow(CITY, key[0], meta[key][0], key[1], meta[key][1], *sums[key],
-                     followups.get(key, 0))
-            for key in sorted(sums, key=lambda k: order[k])]
-
-
-def _followups_per_key(session: Session, years: Sequence[int], area: str | None
-                       ) -> dict[tuple[str, str | None], int]:
-    keys: list[InstrumentedAttribute[str]] = [CentralAnswer.area_id]
-    if area is not None:
-        keys.append(CentralAnswer.question_id)
-    query = (select(*keys, func.count(func.distinct(CentralAnswer.followup_id)))
-             .where(CentralAnswer.current.is_(True), CentralAnswer.year.in_(list(years)),
-                    CentralAnswer.answer.in_(SCALE)).group_by(*keys))
-    if area is not None:
-        query = query.where(CentralAnswer.area_id == area)
-    result: dict[tuple[str, str | None], int] = {}
-    for record in session.execute(query):
-        if area is not None:
-            result[(record[0], record[1])] = record[2]
-        else:
-            result[(record[0], None)] = record[1]
-    return result
+                     followups.get(key, 0)) for key in sums]
 
 
 def deficiency_stats(session: Session, years: Sequence[int], by: str,
@@ -264,41 +305,40 @@ def coverage(session: Session, year: int, by: str) -> list[CoverageRow]:
 def trend(session: Session, years: Sequence[int], by: str | None,
           area: str | None = None) -> list[TrendRow]:
     """Answers per year (and group; ``by`` None: the whole city)."""
-    keys: list[InstrumentedAttribute[object]] = [CentralAnswer.year]
+    table, counts = CentralAreaCube, _cube_counts()
+    where: list[Any] = [] if area is None else [CentralAreaCube.area_id == area]
+    keys: list[Any] = [table.year]  # type: ignore[attr-defined]
     if by is not None:
-        keys.insert(0, _dimension(CentralAnswer, by))  # type: ignore[arg-type]
-    query = (select(*keys, *_counts())
-             .where(CentralAnswer.current.is_(True), CentralAnswer.year.in_(list(years)),
-                    CentralAnswer.answer.in_(SCALE))
+        keys.insert(0, _dimension(table, by))
+    query = (select(*keys, *counts)
+             .where(*where, table.year.in_(list(years)))  # type: ignore[attr-defined]
              .group_by(*keys))
-    if area is not None:
-        query = query.where(CentralAnswer.area_id == area)
     result = []
     for record in session.execute(query):
-        if by is None:
-            result.append(TrendRow(CITY, *record))
-        else:
-            result.append(TrendRow(*record))
+        result.append(TrendRow(CITY, *record) if by is None else TrendRow(*record))
     return sorted(result, key=lambda r: (r.group, r.year))
 
 
 def units_behind(session: Session, years: Sequence[int], by: str, group: str | None,
                  area: str | None = None, question: str | None = None) -> list[UnitRow]:
     """The follow-ups behind one figure (a group's share in an area or question)."""
-    dim = _dimension(CentralAnswer, by)
-    keys = (CentralAnswer.followup_id, CentralAnswer.unit_id, CentralFollowup.unit_name, dim,
-            CentralAnswer.year)
-    query = (select(*keys, *_counts())
-             .join(CentralFollowup, CentralFollowup.followup_id == CentralAnswer.followup_id)
-             .where(CentralAnswer.current.is_(True), CentralAnswer.year.in_(list(years)),
-                    CentralAnswer.answer.in_(SCALE))
+    if question is None:
+        table, counts = CentralAreaResult, _area_counts()
+        where: list[Any] = [CentralAreaResult.current.is_(True)]
+        if area is not None:
+            where.append(CentralAreaResult.area_id == area)
+    else:
+        table, counts, where = _source(area, question)
+    dim = _dimension(table, by)
+    keys = (table.followup_id, table.unit_id, CentralFollowup.unit_name,  # type: ignore[attr-defined]
+            dim, table.year)  # type: ignore[attr-defined]
+    query = (select(*keys, *counts)
+             .join(CentralFollowup,
+                   CentralFollowup.followup_id == table.followup_id)  # type: ignore[attr-defined]
+             .where(*where, table.year.in_(list(years)))  # type: ignore[attr-defined]
              .group_by(*keys))
     if group is not None:
         query = query.where(dim == group)
-    if area is not None:
-        query = query.where(CentralAnswer.area_id == area)
-    if question is not None:
-        query = query.where(CentralAnswer.question_id == question)
     rows = [UnitRow(*record) for record in session.execute(query)]
     return sorted(rows, key=lambda r: (r.group, r.unit_name, r.year))
 
