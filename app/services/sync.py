@@ -192,15 +192,26 @@ def _stop(state: TaskState, report: SyncReport) -> bool:
 
 
 def _mark_plan(session: Session, visit_ids: set[str], report: SyncReport) -> None:
-    """A follow-up whose parts are all pushed and verified is "synkad" in the plan."""
+    """A follow-up whose parts are all pushed and verified is "synkad" in the plan.
+    Entries already "synkad" are skipped with one query, so a run that adds
+    nothing costs nothing here."""
+    from app.models.schedule import PlanEntry
     from app.services.schedule import set_plan_status
 
-    for _visit_id, year, unit_id in fully_synced_visits(session, visit_ids):
+    todo = fully_synced_visits(session, visit_ids)
+    if not todo:
+        return
+    units = {unit_id for _v, _y, unit_id in todo}
+    synced = set(session.execute(select(PlanEntry.unit_id, PlanEntry.year).where(
+        PlanEntry.unit_id.in_(units), PlanEntry.status == "synkad")))
+    for _visit_id, year, unit_id in todo:
+        if (unit_id, year) in synced:
+            continue
         try:
-            with session.begin_nested():
-                set_plan_status(session, unit_id, year, "synkad")
-        except UserFacingError as exc:
+            set_plan_status(session, unit_id, year, "synkad")
+        except UserFacingError as exc:  # a plan problem never undoes what was sent
             report.warnings.append(str(exc))
+        synced.add((unit_id, year))
     session.commit()
 
 
