@@ -34,7 +34,22 @@ def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line (skipping --data-dir's value)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--data-dir":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """All sub-commands, or with ``only`` just that one: a command then does not
+    pay for importing every other command's libraries (openpyxl, reportlab...)."""
     parser = argparse.ArgumentParser(
         prog="uppfoljaren",
         description="Uppföljaren: verksamhetsuppföljning inom äldreomsorgen. "
@@ -43,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"uppfoljaren {__version__}")
     _add_data_dir(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else [only]:
         module = importlib.import_module(f"app.cli.{name}")
         module.register(subparsers, _add_data_dir)
     return parser
@@ -51,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    parser = build_parser()
+    parser = build_parser(_command_in(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
         from app.cli.gui import run_gui

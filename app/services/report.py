@@ -24,6 +24,7 @@ the same unit and year adds ``-<seq>`` after the unit id).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -37,10 +38,11 @@ from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
 from app.errors import UserFacingError
-from app.models.visit import PartRevision, Visit, VisitPart
+from app.models.visit import Attachment, PartRevision, Visit, VisitPart
 from app.services.task_state import TaskState
-from app.services.visits import list_visits, revision_snapshot
+from app.services.visits import list_visits, open_visit, revision_snapshot
 from app.services.visits.errors import NotFoundError
+from app.services.visits.snapshot import build_snapshot
 from app.templates.report import build as report_build
 from app.templates.report.data import (
     Area,
@@ -214,13 +216,43 @@ def _part_codes(session: Session, visit_id: str) -> list[str]:
     return sorted(codes, key=lambda c: PART_ORDER.index(c) if c in PART_ORDER else 9)
 
 
+def _snapshots(session: Session, visit_id: str, wanted: dict[str, int]) -> list[dict[str, Any]]:
+    """Like ``revision_snapshot`` per part, but parts without a stored snapshot
+    share one read of the visit (half the queries for a two-part draft)."""
+    codes = _part_codes(session, visit_id)
+    current = dict(session.execute(select(VisitPart.part, VisitPart.revision).where(
+        VisitPart.visit_id == visit_id)).all())
+    stored = {part: snapshot for part, number, snapshot in session.execute(
+        select(PartRevision.part, PartRevision.revision, PartRevision.snapshot).where(
+            PartRevision.visit_id == visit_id, PartRevision.snapshot.is_not(None)))
+        if number == wanted.get(part, current.get(part))}
+    live = [c for c in codes if c not in stored and wanted.get(c, current[c]) == current[c]]
+    if len(live) < 2:
+        return [revision_snapshot(session, visit_id, c, wanted.get(c)) for c in codes]
+    detail = open_visit(session, visit_id)
+    hashes = dict(session.execute(select(Attachment.id, Attachment.sha256).where(
+        Attachment.visit_id == visit_id)).all())
+    out = []
+    for code in codes:
+        if code in stored:
+            out.append(json.loads(stored[code]))
+            continue
+        part = detail.part(code)
+        assert part is not None
+        reason = session.scalar(select(PartRevision.reason).where(
+            PartRevision.visit_id == visit_id, PartRevision.part == code,
+            PartRevision.revision == part.revision)) or ""
+        out.append(build_snapshot(detail, code, revision=part.revision, reason=reason,
+                                  finalized_at=part.finalized_at,
+                                  finalized_by=part.finalized_by, attachment_hashes=hashes))
+    return out
+
+
 def report_data_for(session: Session, visit_id: str, *, revision: dict[str, int] | None = None,
                     internal: bool = False, organisation: str, logo: Path | None) -> ReportData:
     """The report of a follow-up: each part at ``revision[part]`` if given, else its
     current revision (frozen if finalized, the live draft otherwise)."""
-    wanted = revision or {}
-    snaps = [revision_snapshot(session, visit_id, code, wanted.get(code))
-             for code in _part_codes(session, visit_id)]
+    snaps = _snapshots(session, visit_id, revision or {})
     return map_snapshots(snaps, organisation=organisation, logo=logo, internal=internal,
                          previous_visit_on=_previous_visit_on(session, snaps[0]))
 

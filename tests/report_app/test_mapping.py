@@ -163,3 +163,18 @@ def test_internal_note_only_in_internal_copy(demo_sessions: sessionmaker[Session
     assert "Misstänkt fakturering XYZ" in pypdf_text(render_report_bytes(internal))
     assert "Misstänkt fakturering XYZ" not in pypdf_text(render_report_bytes(public))
     assert dataclasses.replace(internal, internal_copy=False, internal_note="") == public
+
+
+def test_shared_read_gives_the_same_snapshots_as_the_visit_service(
+        demo_sessions: sessionmaker[Session]) -> None:
+    from app.services.report import _part_codes, _snapshots
+    from app.services.visits import revision_snapshot
+
+    with demo_sessions() as session:
+        rows = report_rows(session, year=2026)[:15] + report_rows(session, year=2025)[:5]
+        for row in rows:
+            ours = _snapshots(session, row.visit_id, {})
+            theirs = [revision_snapshot(session, row.visit_id, code)
+                      for code in _part_codes(session, row.visit_id)]
+            assert ours == theirs, row.visit_id
+    assert any(not r.complete for r in rows) and any(r.complete for r in rows)
