@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
-from app.models.sync import OutboxEntry, SyncRun
+from app.models.sync import OutboxEntry, ReceivedPart, SyncRun
 from app.paths import AppPaths
 from app.services.share.catalog import read_receipts
 from app.services.share.errors import ShareError
@@ -98,13 +98,6 @@ def resolve_share(paths: AppPaths, settings: Settings, share_path: str | Path | 
     if chosen:
         return Share(Path(chosen).expanduser())
     return Share.local_default(paths.default_share_dir, settings.device_id)
-
-
-def check_share_path(path: str | Path) -> str:
-    """For the settings page: a Swedish sentence saying whether ``path`` is a
-    share this program can use. Raises ShareError when it is not."""
-    info = Share(Path(path).expanduser()).check()
-    return f"Den gemensamma mappen fungerar (formatversion {info.format_version})."
 
 
 def run_sync(session_factory: SessionFactory, paths: AppPaths, settings: Settings,
@@ -229,10 +222,23 @@ class OutboxRow:
     error: str | None
 
 
+@dataclass(frozen=True)
+class ReceivedRow:
+    followup_id: str
+    unit_name: str
+    year: int | None
+    part: str
+    revision: int
+    kind: str  # followup | handover
+    from_device: str
+    received_at: datetime
+
+
 @dataclass
 class SyncOverview:
     waiting: list[OutboxRow]
     sent: list[OutboxRow]
+    received: list[ReceivedRow]
     not_queued: int
     last_run: dict[str, object] | None
     last_run_at: datetime | None
@@ -256,6 +262,14 @@ def sync_overview(session: Session, limit: int = 500) -> SyncOverview:
                         entry.revision, entry.state, STATE_LABELS.get(entry.state, entry.state),
                         entry.package_name, entry.pushed_at, entry.last_error)
         (sent if entry.state in ("verified", "receipted") else waiting).append(row)
+    received = [
+        ReceivedRow(r.followup_id, unit_name or r.followup_id, year, r.part, r.revision, r.kind,
+                    r.from_device, r.received_at)
+        for r, unit_name, year in session.execute(
+            select(ReceivedPart, Unit.name, Visit.year)
+            .outerjoin(Visit, Visit.id == ReceivedPart.followup_id)
+            .outerjoin(Unit, Unit.id == Visit.unit_id)
+            .order_by(ReceivedPart.id.desc()).limit(limit))]
     last = session.scalar(select(SyncRun).where(SyncRun.finished_at.is_not(None))
                           .order_by(SyncRun.id.desc()).limit(1))
     summary = json.loads(last.summary) if last is not None else None
@@ -263,5 +277,5 @@ def sync_overview(session: Session, limit: int = 500) -> SyncOverview:
     if summary is not None:
         problems = [*summary.get("errors", []), *summary.get("refused", []),
                     *summary.get("conflicts", [])]
-    return SyncOverview(waiting, sent, len(pending_revisions(session)), summary,
+    return SyncOverview(waiting, sent, received, len(pending_revisions(session)), summary,
                         last.finished_at if last is not None else None, problems)

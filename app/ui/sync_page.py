@@ -98,6 +98,10 @@ class SyncPage(QWidget):
         self.sent = self._tree()
         self.tabs.addTab(self.waiting, self.tr("Väntar"))
         self.tabs.addTab(self.sent, self.tr("Skickade"))
+        self.received = self._tree([self.tr("Verksamhet"), self.tr("År"), self.tr("Del"),
+                                    self.tr("Revision"), self.tr("Slag"),
+                                    self.tr("Från dator"), self.tr("Mottagen (enhetens tid)")])
+        self.tabs.addTab(self.received, self.tr("Från kollegor"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -109,16 +113,16 @@ class SyncPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
-    def _tree(self) -> QTreeWidget:
+    def _tree(self, labels: list[str] | None = None) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setRootIsDecorated(False)
         tree.setAlternatingRowColors(True)
-        tree.setHeaderLabels([self.tr("Verksamhet"), self.tr("År"), self.tr("Del"),
-                              self.tr("Revision"), self.tr("Läge"),
-                              self.tr("Skickad (enhetens tid)"), self.tr("Problem")])
+        tree.setHeaderLabels(labels or [
+            self.tr("Verksamhet"), self.tr("År"), self.tr("Del"), self.tr("Revision"),
+            self.tr("Läge"), self.tr("Skickad (enhetens tid)"), self.tr("Problem")])
         header = tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 7):
+        for column in range(1, tree.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return tree
 
@@ -146,6 +150,15 @@ class SyncPage(QWidget):
         waiting = len(overview.waiting) + overview.not_queued
         self.tabs.setTabText(0, self.tr("Väntar (%1)").replace("%1", str(waiting)))
         self.tabs.setTabText(1, self.tr("Skickade (%1)").replace("%1", str(len(overview.sent))))
+        self.received.clear()
+        kinds = {"followup": self.tr("Fastställd del"), "handover": self.tr("Överlämnad")}
+        for r in overview.received:
+            self.received.addTopLevelItem(QTreeWidgetItem([
+                r.unit_name, str(r.year or ""), PART_LABELS.get(r.part, r.part),
+                str(r.revision), kinds.get(r.kind, r.kind), r.from_device,
+                _when(r.received_at)]))
+        self.tabs.setTabText(2, self.tr("Från kollegor (%1)").replace(
+            "%1", str(len(overview.received))))
         if self.last_report is None:
             if overview.last_run_at is None:
                 text = self.tr("Ingen synkronisering har körts ännu.")

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.models.sync import ReceivedPart
 from app.models.visit import PartRevision, VisitPart
 from app.services.share.layout import Share
-from app.services.sync import run_sync
+from app.services.sync import run_sync, sync_overview
 from app.services.sync_parts import hand_over, received_parts
 from app.services.task_state import TaskState
 from app.services.visits import revision_snapshot
@@ -48,6 +48,8 @@ def test_sol_and_hsl_from_two_laptops_meet_and_merge(
     with health.sessions() as session:
         got = received_parts(session, visit_id)
         own_hsl = revision_snapshot(session, visit_id, "hsl", 2)
+        shown = sync_overview(session).received  # what the Synk page lists
+    assert [(r.followup_id, r.part, r.kind) for r in shown] == [(visit_id, "sol", "followup")] * 2
     # Reopening froze the bulk-loaded revision 1 as a snapshot, so it travels too.
     assert [(g["part"], g["revision"], g["from_device"]) for g in got] == [
         ("sol", 1, care.device_id), ("sol", 2, care.device_id)]
