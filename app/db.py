@@ -11,22 +11,25 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
+import zlib
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import models
 from app.durable_io import fsync_directory
 from app.errors import DatabaseTooNewError, NetworkDataDirError, UnknownDatabaseError
 from app.netdrive import is_network_path
+
+if TYPE_CHECKING:  # alembic is imported only when a schema is created or migrated
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,8 @@ def sqlite_url(path: Path) -> str:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -75,15 +80,33 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+@cache
+def _revision_graph() -> tuple[frozenset[str], frozenset[str]]:
+    """(every revision id, every id some migration builds on), read from the
+    migration files without importing alembic, which costs a start-up."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for kind, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            (revisions if kind == "revision" else parents).add(value)
+    return frozenset(revisions), frozenset(parents)
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "no migrations"
-    return head
+    revisions, parents = _revision_graph()
+    heads = sorted(revisions - parents)
+    assert len(heads) == 1, f"expected one migration head, found {heads}"
+    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup_database(path: Path, now: Callable[[], datetime] = datetime.now) -> Path:
@@ -115,12 +138,13 @@ def backup_database(path: Path, now: Callable[[], datetime] = datetime.now) -> P
     return target
 
 
-def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+def _known_revisions() -> frozenset[str]:
+    return _revision_graph()[0]
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -129,6 +153,8 @@ def upgrade(engine: Engine) -> None:
 
 def create_schema(engine: Engine) -> None:
     """A new database: create_all, then stamp head."""
+    from alembic import command
+
     models.Base.metadata.create_all(engine)
     cfg = alembic_config(engine)
     with engine.begin() as conn:
@@ -170,15 +196,36 @@ def open_database(path: Path, *, allow_network: bool = False) -> Engine:
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(sqlite_url(path))
     prepare_schema(engine, backup=lambda: backup_database(path))
+    load_shipped_data(engine)
+    return engine
+
+
+def shipped_data_stamp() -> int:
+    """A checksum of the shipped reference data and template files."""
+    from app.services.reference import REFERENCE_FILE
+    from app.services.template_format import shipped_template_files
+
+    stamp = 0
+    for path in [REFERENCE_FILE, *shipped_template_files()]:
+        stamp = zlib.crc32(path.read_bytes(), stamp)
+    return stamp & 0x7FFFFFFF  # user_version is a signed 32-bit integer
+
+
+def load_shipped_data(engine: Engine) -> None:
+    """Add shipped reference data and template versions that the database
+    lacks. Both loads are idempotent; the stamp in ``PRAGMA user_version``
+    skips them (and their imports) when the shipped files have not changed."""
+    stamp = shipped_data_stamp()
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("PRAGMA user_version").scalar() == stamp:
+            return
     from app.services.reference import load_reference_data
     from app.services.templates import ensure_shipped_templates
 
-    # Shipped reference data and template versions are added when new; both
-    # loads are idempotent and cheap once present.
     with Session(engine) as session, session.begin():
         load_reference_data(session)
         ensure_shipped_templates(session)
-    return engine
+        session.connection().exec_driver_sql(f"PRAGMA user_version = {int(stamp)}")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -197,7 +197,14 @@ def start(data_dir: str | Path | None, tasks: TaskRunner | None = None,
     def opened(sessions: sessionmaker[Session]) -> None:
         from app.ui.context import UiContext
 
-        window.attach(UiContext(paths=paths, sessions=sessions, settings=settings, tasks=tasks))
+        ctx = UiContext(paths=paths, sessions=sessions, settings=settings, tasks=tasks)
+        window.attach(ctx)
+        if not settings.officer_name:
+            # First start: ask who uses this laptop (name, role, district). Opened
+            # window-modal, not exec()ed, so the event loop and a scripted quit go on.
+            from app.ui.visits.first_start_dialog import FirstStartDialog
+
+            FirstStartDialog(ctx, window).open()
 
     def not_opened(error: BaseException) -> None:
         failed.append(error)

@@ -3,7 +3,7 @@
 A ``QTabWidget``. Other capabilities add their own tab with one line in
 ``EXTRA_TABS`` (title marked for translation, and a factory taking the
 context), e.g. the template view:
-    (QT_TRANSLATE_NOOP("SettingsPage", "Mall"), lazy("app.ui.template_view", "TemplateView")),
+    (QT_TRANSLATE_NOOP("SettingsPage", "Mall"), _template_tab)  (see below).
 Each field is saved when it is edited (text fields after a short pause), so
 there is no Save button to forget.
 """
@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,7 +36,16 @@ SAVE_DELAY_MS = 500
 
 # Tabs after Allmänt, Handläggare and Gemensam mapp: (Swedish title marked
 # with QT_TRANSLATE_NOOP("SettingsPage", ...), factory(ctx) -> QWidget).
-EXTRA_TABS: list[tuple[str, PageFactory]] = []
+def _template_tab(ctx: UiContext) -> QWidget:
+    """The city-wide follow-up template (Mall): areas, questions, guidance, versions."""
+    from app.ui.template_page import TemplatePage
+
+    return TemplatePage(ctx.sessions, tasks=ctx.tasks)
+
+
+EXTRA_TABS: list[tuple[str, PageFactory]] = [
+    (QT_TRANSLATE_NOOP("SettingsPage", "Mall"), _template_tab),
+]
 
 
 class SettingsPage(QWidget):

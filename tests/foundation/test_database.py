@@ -159,3 +159,25 @@ def test_open_database_refuses_network_dir(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(NetworkDataDirError, match="nätverksenhet"):
         open_database(tmp_path / "uppfoljaren.sqlite3")
     assert not (tmp_path / "uppfoljaren.sqlite3").exists()
+
+
+def test_fast_head_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_shipped_data_reloads_only_when_files_change(tmp_db, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.db import load_shipped_data, shipped_data_stamp
+
+    with tmp_db.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar() == shipped_data_stamp()
+    calls: list[object] = []
+    monkeypatch.setattr("app.services.reference.load_reference_data", calls.append)
+    load_shipped_data(tmp_db)
+    assert calls == []  # unchanged files: nothing loaded
+    monkeypatch.setattr("app.db.shipped_data_stamp", lambda: 12345)
+    load_shipped_data(tmp_db)
+    assert len(calls) == 1
+    with tmp_db.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar() == 12345
