@@ -67,7 +67,10 @@ def main() -> int:
                 select(PartRevision).join(VisitPart, (VisitPart.visit_id == PartRevision.visit_id)
                                           & (VisitPart.part == PartRevision.part)
                                           & (VisitPart.revision == PartRevision.revision))
-                .where(PartRevision.finalized_at.is_not(None))
+                .where(PartRevision.finalized_at.is_not(None),
+                       # one revision per part: every report's other part is frozen too
+                       PartRevision.visit_id.not_in(select(PartRevision.visit_id).where(
+                           PartRevision.revision > 1)))
                 .order_by(PartRevision.id).limit(args.count)).scalars().all()
             for rev in current:  # freeze as finalize_part does
                 text = canonical_json(live_snapshot(session, rev.visit_id, rev.part))

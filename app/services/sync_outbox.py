@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
@@ -318,16 +318,11 @@ def fully_synced_visits(session: Session, visit_ids: set[str]) -> list[tuple[str
         if status != "faststalld":
             blocked.add(visit_id)
         wanted.setdefault(visit_id, []).append((visit_id, part, revision))
-    keys = [k for ks in wanted.values() for k in ks]
-    done = set(session.execute(select(OutboxEntry.visit_id, OutboxEntry.part,
-                                      OutboxEntry.revision).where(
-        tuple_(OutboxEntry.visit_id, OutboxEntry.part, OutboxEntry.revision).in_(keys),
-        OutboxEntry.state.in_(DONE_STATES)))) if keys else set()
-    out = []
-    for visit_id, ks in wanted.items():
-        if visit_id in blocked or not all(k in done for k in ks):
-            continue
-        visit = session.get(Visit, visit_id)
-        if visit is not None:
-            out.append((visit_id, visit.year, visit.unit_id))
-    return out
+    done = {tuple(r) for r in session.execute(select(
+        OutboxEntry.visit_id, OutboxEntry.part, OutboxEntry.revision).where(
+        OutboxEntry.visit_id.in_(visit_ids), OutboxEntry.state.in_(DONE_STATES)))}
+    ready = [v for v, ks in wanted.items() if v not in blocked and all(k in done for k in ks)]
+    if not ready:
+        return []
+    return [(v, year, unit_id) for v, year, unit_id in session.execute(
+        select(Visit.id, Visit.year, Visit.unit_id).where(Visit.id.in_(ready)))]

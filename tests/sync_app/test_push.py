@@ -168,3 +168,28 @@ def test_cancel_before_push_leaves_rows_queued(make_laptop: Callable[..., Laptop
     assert not outbox.exists() or not list(outbox.iterdir())
     resumed = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
     assert resumed.pushed == 2 and not resumed.failed
+
+
+def test_followup_with_all_parts_verified_is_synkad_in_the_plan(
+        make_laptop: Callable[..., Laptop]) -> None:
+    from app.models.schedule import PlanEntry
+    from app.models.visit import Visit, VisitPart
+    from tests.sync_app.conftest import refinalize
+
+    laptop = make_laptop("a")
+    with laptop.sessions() as session:
+        one_part = session.scalars(
+            select(VisitPart.visit_id).group_by(VisitPart.visit_id)
+            .having(func.count() == 1, func.min(VisitPart.status) == "faststalld")
+            .order_by(VisitPart.visit_id.desc())).first()
+        assert one_part is not None
+        visit = session.get(Visit, one_part)
+        assert visit is not None
+        unit_id, year = visit.unit_id, visit.year
+    refinalize(laptop, one_part, "sol")
+    report = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert report.pushed == 2 and not report.failed, report.lines()
+    with laptop.sessions() as session:
+        statuses = set(session.scalars(select(PlanEntry.status).where(
+            PlanEntry.unit_id == unit_id, PlanEntry.year == year)))
+    assert "synkad" in statuses
