@@ -5,7 +5,9 @@ follow-up with a previous visit (about 100 questions, findings, previous
 deficiencies) and times, offscreen:
   - service: ``open_visit`` alone (the peer: the window can't be faster);
   - window: ``VisitWindow(ctx, id)`` built and shown, assessment step visible;
-  - save: one answer written through the window's writer (service + commit).
+  - save: one answer written through the window's writer (service + commit);
+  - next: moving to the next question (editor, guidance and previous answer
+    refilled), painted.
 Prints medians in milliseconds and the window/service ratio.
 
     .venv/bin/python benchmarks/visit_open_ui.py [--rounds 9]
@@ -59,7 +61,7 @@ def main() -> int:
                             officer_role="mas", officer_district=visit.district)
         ctx = UiContext(paths=resolve_paths(data), sessions=sessions, settings=settings,
                         tasks=SyncTaskRunner())
-        service, window, save = [], [], []
+        service, window, save, step = [], [], [], []
         for _ in range(args.rounds):
             start = time.perf_counter()
             with sessions() as session:
@@ -79,6 +81,11 @@ def main() -> int:
             start = time.perf_counter()
             view.choose(code)
             save.append(time.perf_counter() - start)
+            for _ in range(5):
+                start = time.perf_counter()
+                view.move(1)
+                app.processEvents()
+                step.append(time.perf_counter() - start)
             win.close()
             win.deleteLater()
             app.processEvents()
@@ -88,6 +95,7 @@ def main() -> int:
     print(f"window open + show   median {median_ms(window):7.1f} ms "
           f"({median_ms(window) / median_ms(service):.1f}x the service)")
     print(f"one answer saved     median {median_ms(save):7.1f} ms")
+    print(f"next question        median {median_ms(step):7.1f} ms")
     return 0
 
 
