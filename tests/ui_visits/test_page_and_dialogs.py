@@ -147,3 +147,21 @@ def test_long_names_do_not_widen_the_visit_window(
     assessment.editor.text.setText(compound)
     # Fits a 1024-pixel-wide laptop screen.
     assert window.minimumSizeHint().width() <= 1024
+
+
+def test_a_mas_sees_the_health_care_part_first(
+    qtbot: QtBot, ui_ctx: UiContext, visit_id: str
+) -> None:
+    ui_ctx.settings.officer_name = "Maria MAS"
+    ui_ctx.settings.officer_role = "mas"
+    window = VisitWindow(ui_ctx, visit_id)
+    qtbot.addWidget(window)
+    window.navigate("bedomning")
+    view = window.views["bedomning"]
+    assert isinstance(view, AssessmentView)
+    assert view.part.currentData() == "hsl"
+    assert {view.questions[q].part for q in view.visible_ids()} == {"hsl"}
+    view.part.setCurrentIndex(view.part.findData(None))  # both parts
+    assert {view.questions[q].part for q in view.visible_ids()} == {"sol", "hsl"}
+    finalize = window.views["faststall"]
+    assert finalize.part.currentData() == "hsl"  # type: ignore[attr-defined]
