@@ -52,47 +52,47 @@
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="70"/>
         <source>Sök fråga eller vägledning (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search questions or guidance (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="119"/>
         <source>Kommentar</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="126"/>
         <source>Tal</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="157"/>
         <source>Båda delarna</source>
-        <translation type="unfinished"></translation>
+        <translation>Both parts</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="286"/>
         <source>Svar: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="348"/>
         <source>Underlag</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="371"/>
         <source>Ny brist</source>
-        <translation type="unfinished"></translation>
+        <translation>New deficiency</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="377"/>
         <source>Bifoga fil till frågan</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach file to the question</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/assessment_view.py" line="389"/>
         <source>Besvarade %1 av %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Answered %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -100,12 +100,12 @@
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="131"/>
         <source>Ändringslogg</source>
-        <translation type="unfinished"></translation>
+        <translation>Change log</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="142"/>
         <source>Filtrera på person, fält eller text</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by person, field or text</translation>
     </message>
 </context>
 <context>
@@ -113,62 +113,62 @@
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="39"/>
         <source>Tid</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="40"/>
         <source>Vem</source>
-        <translation type="unfinished"></translation>
+        <translation>Who</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="41"/>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Part</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="42"/>
         <source>Fält</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="43"/>
         <source>Tidigare värde</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous value</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="44"/>
         <source>Nytt värde</source>
-        <translation type="unfinished"></translation>
+        <translation>New value</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="50"/>
         <source>svar</source>
-        <translation type="unfinished"></translation>
+        <translation>answer</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="51"/>
         <source>kommentar</source>
-        <translation type="unfinished"></translation>
+        <translation>comment</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="52"/>
         <source>underlag</source>
-        <translation type="unfinished"></translation>
+        <translation>evidence</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="53"/>
         <source>tal</source>
-        <translation type="unfinished"></translation>
+        <translation>number</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="54"/>
         <source>ja/nej</source>
-        <translation type="unfinished"></translation>
+        <translation>yes/no</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/audit_dialog.py" line="69"/>
         <source>Sammanfattning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary: %1</translation>
     </message>
 </context>
 <context>
@@ -176,17 +176,17 @@
     <message>
         <location filename="../../app/ui/visits/save_status.py" line="53"/>
         <source>Försök igen</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/save_status.py" line="60"/>
         <source>Programmet försöker igen när du ändrar något, eller tryck på Försök igen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The program tries again when you change something, or press Try again.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/save_status.py" line="62"/>
         <source>Kan inte spara.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save.</translation>
     </message>
 </context>
 <context>
@@ -194,22 +194,22 @@
     <message>
         <location filename="../../app/ui/visits/document_model.py" line="30"/>
         <source>Dokument</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/document_model.py" line="31"/>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Part</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/document_model.py" line="32"/>
         <source>Mottaget</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/document_model.py" line="33"/>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
 </context>
 <context>
@@ -217,67 +217,67 @@
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="43"/>
         <source>Extra uppföljning %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra follow-up %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="48"/>
         <source>Enhet</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="60"/>
         <source>Skäl</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="64"/>
         <source>Beskrivning av skälet</source>
-        <translation type="unfinished"></translation>
+        <translation>Description of the reason</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="65"/>
         <source>T.ex. vilka brister som ska kontrolleras igen</source>
-        <translation type="unfinished"></translation>
+        <translation>E.g. which deficiencies are to be checked again</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="67"/>
         <source>Planerat datum:</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned date:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="74"/>
         <source>Planerat datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned date</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="78"/>
         <source>&amp;Enhet:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unit:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="79"/>
         <source>&amp;Skäl:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="80"/>
         <source>&amp;Beskrivning:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="86"/>
         <source>Den extra uppföljningen läggs till utöver rytmen och sparas direkt. Handläggare kan väljas i tabellen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The extra follow-up is added on top of the rhythm and saved at once. Officers can be chosen in the table.</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="92"/>
         <source>Lägg till</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_extra_dialog.py" line="93"/>
         <source>Avbryt</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -285,46 +285,46 @@
     <message>
         <location filename="../../app/ui/visits/factcheck_view.py" line="29"/>
         <source>Utkastet skickas till enheten för sakgranskning: enheten rättar sakfel, inte bedömningarna. Skriv in svaret och vad som ändrades, med datum.</source>
-        <translation type="unfinished"></translation>
+        <translation>The draft is sent to the unit for a fact check: the unit corrects factual errors, not the assessments. Enter the reply and what was changed, with dates.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/factcheck_view.py" line="33"/>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/factcheck_view.py" line="39"/>
         <location filename="../../app/ui/visits/factcheck_view.py" line="53"/>
         <source>Utkast skickat</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft sent</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/factcheck_view.py" line="40"/>
         <location filename="../../app/ui/visits/factcheck_view.py" line="56"/>
         <source>Svar mottaget</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply received</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/factcheck_view.py" line="43"/>
         <source>Enhetens synpunkter</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit&apos;s comments</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/factcheck_view.py" line="45"/>
         <source>Vad som ändrades i rapporten, och varför</source>
-        <translation type="unfinished"></translation>
+        <translation>What was changed in the report, and why</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/factcheck_view.py" line="46"/>
         <location filename="../../app/ui/visits/factcheck_view.py" line="58"/>
         <source>Enhetens svar</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit&apos;s reply</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/factcheck_view.py" line="47"/>
         <location filename="../../app/ui/visits/factcheck_view.py" line="61"/>
         <source>Ändringar efter sakgranskningen</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes after the fact check</translation>
     </message>
 </context>
 <context>
@@ -332,97 +332,97 @@
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="92"/>
         <source>Kontrollera</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="93"/>
         <source>Fastställ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize…</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="94"/>
         <source>Ändra (ny revision)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change (new revision)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="95"/>
         <source>Ta över delen</source>
-        <translation type="unfinished"></translation>
+        <translation>Take over the part</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="97"/>
         <source>Bara delens ägare kan fastställa den. Ta över när ägaren är borta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the part&apos;s owner can finalize it. Take it over when the owner is away.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="99"/>
         <source>Jag har läst varje träff och personuppgifterna ska stå kvar i rapporten</source>
-        <translation type="unfinished"></translation>
+        <translation>I have read every match and the personal data is to stay in the report</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="117"/>
         <source>Det här saknas eller behöver ses över (klicka för att gå dit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing or needs checking (click to go there)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="124"/>
         <source>Visa revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Show revision</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="126"/>
         <source>Revisioner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisions:</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="168"/>
         <source>ingen ägare</source>
-        <translation type="unfinished"></translation>
+        <translation>no owner</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="171"/>
         <source>Fastställd revision %1 av %2, %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 finalized by %2, %3.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="174"/>
         <source>Utkast, revision %1. Ägare: %2. Besvarade %3 av %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft, revision %1. Owner: %2. Answered %3 of %4.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="187"/>
         <source>Revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="189"/>
         <source>fastställd %1</source>
-        <translation type="unfinished"></translation>
+        <translation>finalized %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="197"/>
         <source>Delen är låst; tidigare revisioner kan läsas nedan. En ändring görs som en ny revision med en motivering.</source>
-        <translation type="unfinished"></translation>
+        <translation>The part is locked; earlier revisions can be read below. A change is made as a new revision with a justification.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="228"/>
         <source>Fastställ</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="229"/>
         <source>Fastställa %1? Delen låses. En senare ändring görs som en ny revision med en motivering; den fastställda revisionen finns kvar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize %1? The part will be locked. A later change is made as a new revision with a justification; the finalized revision is kept.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="214"/>
         <source>Inget saknas. Delen kan fastställas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is missing. The part can be finalized.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="216"/>
         <source>%1 saker saknas, %2 möjliga personuppgifter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Items missing: %1. Possible personal data: %2.</translation>
     </message>
 </context>
 <context>
@@ -430,7 +430,7 @@
     <message>
         <location filename="../../app/ui/visits/finding_model.py" line="81"/>
         <source>(ingen text än)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no text yet)</translation>
     </message>
 </context>
 <context>
@@ -438,140 +438,140 @@
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="69"/>
         <source>Ny styrka</source>
-        <translation type="unfinished"></translation>
+        <translation>New strength</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="71"/>
         <source>Nytt förbättringsområde</source>
-        <translation type="unfinished"></translation>
+        <translation>New area for improvement</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="72"/>
         <source>Ny brist</source>
-        <translation type="unfinished"></translation>
+        <translation>New deficiency</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="85"/>
         <source>Ta bort fyndet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove finding…</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="96"/>
         <source>Fynd</source>
-        <translation type="unfinished"></translation>
+        <translation>Findings</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="102"/>
         <source>Vad som iakttagits</source>
-        <translation type="unfinished"></translation>
+        <translation>What was observed</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="110"/>
         <source>Vad utföraren ska göra</source>
-        <translation type="unfinished"></translation>
+        <translation>What the provider must do</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="114"/>
         <source>Välj hur bristen följs upp</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose how the deficiency is followed up</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="120"/>
         <location filename="../../app/ui/visits/findings_view.py" line="176"/>
         <source>Åtgärdsplan mottagen</source>
-        <translation type="unfinished"></translation>
+        <translation>Action plan received</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="121"/>
         <source>Typ</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="122"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="123"/>
         <source>Frågor</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="125"/>
         <location filename="../../app/ui/visits/findings_view.py" line="168"/>
         <source>Krav på åtgärd</source>
-        <translation type="unfinished"></translation>
+        <translation>Required action</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="126"/>
         <location filename="../../app/ui/visits/findings_view.py" line="174"/>
         <source>Senast</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="127"/>
         <source>Uppföljning</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="133"/>
         <source>Sammanfattande bedömning</source>
-        <translation type="unfinished"></translation>
+        <translation>Overall assessment</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="163"/>
         <source>Typ av fynd</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of finding</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="166"/>
         <source>Fyndets text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text of the finding</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="171"/>
         <source>Uppföljning av brist</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up of deficiency</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="190"/>
         <source>Nya fynd i: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>New findings in: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="228"/>
         <source>Välj eller lägg till ett fynd</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or add a finding</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="265"/>
         <source>Ingen fråga kopplad.</source>
-        <translation type="unfinished"></translation>
+        <translation>No question linked.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="267"/>
         <source>Koppla en fråga …</source>
-        <translation type="unfinished"></translation>
+        <translation>Link a question …</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="313"/>
         <source>Nytt fynd</source>
-        <translation type="unfinished"></translation>
+        <translation>New finding</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="319"/>
         <source>Ta bort fyndet</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove finding</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="320"/>
         <source>Ta bort fyndet? Det syns fortfarande i ändringsloggen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the finding? It will still show in the change log.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/findings_view.py" line="325"/>
         <source>Ta bort fynd</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove finding</translation>
     </message>
 </context>
 <context>
@@ -579,47 +579,47 @@
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="33"/>
         <source>Välkommen till Uppföljaren</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to Uppföljaren</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="37"/>
         <source>Ange vem som använder datorn. Namnet står vid varje ändring du gör i en uppföljning, och listan Mina uppföljningar utgår från det.</source>
-        <translation type="unfinished"></translation>
+        <translation>Say who uses this computer. The name is shown with every change you make in a follow-up, and the list My follow-ups is based on it.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="43"/>
         <source>För- och efternamn</source>
-        <translation type="unfinished"></translation>
+        <translation>First and last name</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="45"/>
         <source>Verksamhetsuppföljare (omsorg, SoL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up officer (care, SoL)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="46"/>
         <source>MAS (hälso- och sjukvård, HSL)</source>
-        <translation type="unfinished"></translation>
+        <translation>MAS (health care, HSL)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="57"/>
         <source>Namn</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="58"/>
         <source>Roll</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="59"/>
         <source>Stadsdelsförvaltning</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/first_start_dialog.py" line="78"/>
         <source>Skriv ditt namn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your name.</translation>
     </message>
 </context>
 <context>
@@ -627,27 +627,27 @@
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="313"/>
         <source>Vad som granskas</source>
-        <translation type="unfinished"></translation>
+        <translation>What is reviewed</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="314"/>
         <source>Uppfyllt</source>
-        <translation type="unfinished"></translation>
+        <translation>Met</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="315"/>
         <source>Delvis uppfyllt</source>
-        <translation type="unfinished"></translation>
+        <translation>Partly met</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="316"/>
         <source>Ej uppfyllt</source>
-        <translation type="unfinished"></translation>
+        <translation>Not met</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="317"/>
         <source>Personalens kunskap</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff knowledge</translation>
     </message>
 </context>
 <context>
@@ -924,27 +924,27 @@
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="66"/>
         <source>Ny uppföljning</source>
-        <translation type="unfinished"></translation>
+        <translation>New follow-up</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="83"/>
         <source>Enhet</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="84"/>
         <source>Uppföljningsår</source>
-        <translation type="unfinished">Follow-up years</translation>
+        <translation>Follow-up year</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="92"/>
         <source>Starta</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="104"/>
         <source>Välj en enhet i listan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a unit in the list.</translation>
     </message>
 </context>
 <context>
@@ -952,7 +952,7 @@
     <message>
         <location filename="../../app/ui/visits/save_status.py" line="78"/>
         <source>Stäng</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -960,12 +960,12 @@
     <message>
         <location filename="../../app/ui/plan_delegates.py" line="71"/>
         <source>Välj handläggare</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose officer</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_delegates.py" line="72"/>
         <source>Ej tilldelad</source>
-        <translation type="unfinished"></translation>
+        <translation>Not assigned</translation>
     </message>
 </context>
 <context>
@@ -986,7 +986,7 @@
     <message>
         <location filename="../../app/ui/plan_calendar.py" line="25"/>
         <source>Kalender med planerade besök</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendar of planned visits</translation>
     </message>
 </context>
 <context>
@@ -994,7 +994,7 @@
     <message>
         <location filename="../../app/ui/plan_delegates.py" line="45"/>
         <source>Planerat datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned date</translation>
     </message>
 </context>
 <context>
@@ -1002,37 +1002,37 @@
     <message>
         <location filename="../../app/ui/planning_page.py" line="133"/>
         <source>Ändra datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Change date</translation>
     </message>
     <message>
         <location filename="../../app/ui/planning_page.py" line="137"/>
         <source>Ta bort datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove date</translation>
     </message>
     <message>
         <location filename="../../app/ui/planning_page.py" line="141"/>
         <source>Ta bort extra uppföljning</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove extra follow-up</translation>
     </message>
     <message>
         <location filename="../../app/ui/planning_page.py" line="145"/>
         <source>Lägg till extra uppföljning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add extra follow-up…</translation>
     </message>
     <message>
         <location filename="../../app/ui/planning_page.py" line="185"/>
         <source>Excel-arbetsbok (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../app/ui/planning_page.py" line="186"/>
         <source>iCalendar (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
         <location filename="../../app/ui/planning_page.py" line="188"/>
         <source>Exportera planen</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the plan</translation>
     </message>
 </context>
 <context>
@@ -1040,153 +1040,153 @@
     <message>
         <location filename="../../app/ui/plan_view.py" line="63"/>
         <source>Planår</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan year</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="66"/>
         <source>Sök enhet eller enhets-id</source>
-        <translation type="unfinished"></translation>
+        <translation>Search unit or unit id</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="68"/>
         <source>Sök i planen</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the plan</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="69"/>
         <source>E&amp;xtra uppföljning…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xtra follow-up…</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="70"/>
         <source>&amp;Fördela otilldelade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Assign unassigned</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="72"/>
         <source>Föreslår handläggare för uppföljningar utan handläggare, så att belastningen blir jämn inom stadsdelen. Gjorda val ändras inte.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggests officers for follow-ups without one, so that the workload is even within the district. Choices already made are not changed.</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="74"/>
         <source>Rytmre&amp;gler…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhythm ru&amp;les…</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="75"/>
         <source>Vilka år varje enhetstyp följs upp</source>
-        <translation type="unfinished"></translation>
+        <translation>Which years each unit type is followed up</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="77"/>
         <source>&amp;Exportera</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="80"/>
         <source>Excel (.xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (.xlsx)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="81"/>
         <source>Kalender för Outlook (.ics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendar for Outlook (.ics)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="86"/>
         <source>&amp;År:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Year:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="97"/>
         <source>Filtrera på stadsdel</source>
-        <translation type="unfinished">Filter by district</translation>
+        <translation>Filter by district</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="98"/>
         <source>Filtrera på typ</source>
-        <translation type="unfinished">Filter by type</translation>
+        <translation>Filter by type</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="99"/>
         <source>Filtrera på regiform</source>
-        <translation type="unfinished">Filter by form of operation</translation>
+        <translation>Filter by form of operation</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="100"/>
         <source>Filtrera på handläggare</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by officer</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="101"/>
         <source>Filtrera på status</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by status</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="102"/>
         <source>Bara med var&amp;ning</source>
-        <translation type="unfinished"></translation>
+        <translation>Only with a war&amp;ning</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="105"/>
         <source>S&amp;tadsdel:</source>
-        <translation type="unfinished">&amp;District:</translation>
+        <translation>&amp;District:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="105"/>
         <source>T&amp;yp:</source>
-        <translation type="unfinished">T&amp;ype:</translation>
+        <translation>T&amp;ype:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="106"/>
         <source>&amp;Regiform:</source>
-        <translation type="unfinished">&amp;Form:</translation>
+        <translation>&amp;Form:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="107"/>
         <source>&amp;Handläggare:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Officer:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="108"/>
         <source>Stat&amp;us:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stat&amp;us:</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="119"/>
         <source>Antal per status</source>
-        <translation type="unfinished"></translation>
+        <translation>Count per status</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="123"/>
         <source>Årsplan</source>
-        <translation type="unfinished"></translation>
+        <translation>Year plan</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="151"/>
         <source>Besök den valda dagen</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits on the chosen day</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="158"/>
         <source>Dubbelklicka på ett besök för att visa det i listan, där datum och handläggare ändras.</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click a visit to show it in the list, where the date and officers are changed.</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="171"/>
         <location filename="../../app/ui/plan_view.py" line="180"/>
         <source>Varningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="178"/>
         <source>&amp;Lista</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;List</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="179"/>
         <source>&amp;Kalender</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Calendar</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="217"/>
@@ -1195,32 +1195,32 @@
         <location filename="../../app/ui/plan_view.py" line="220"/>
         <location filename="../../app/ui/plan_view.py" line="221"/>
         <source>Alla</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="268"/>
         <source>%1 uppföljningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-ups: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="270"/>
         <source>%1 varningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="271"/>
         <source>&amp;Varningar (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Warnings (%1)</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="284"/>
         <source>Besök %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_view.py" line="288"/>
         <source>ej tilldelad</source>
-        <translation type="unfinished"></translation>
+        <translation>not assigned</translation>
     </message>
 </context>
 <context>
@@ -1228,114 +1228,114 @@
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="60"/>
         <source>Begärda dokument</source>
-        <translation type="unfinished"></translation>
+        <translation>Requested documents</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="84"/>
         <source>Nyckeltal och anteckningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Key figures and notes</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="97"/>
         <source>Vad som är känt före besöket</source>
-        <translation type="unfinished"></translation>
+        <translation>What is known before the visit</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="99"/>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="103"/>
         <source>Anteckningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="108"/>
         <source>Brister från föregående uppföljning</source>
-        <translation type="unfinished"></translation>
+        <translation>Deficiencies from the previous follow-up</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="113"/>
         <source>Bilagor</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="132"/>
         <source>Inga bilagor. Bifoga filer med Bifoga fil i verktygsraden eller vid en fråga.</source>
-        <translation type="unfinished"></translation>
+        <translation>No attachments. Attach files with Attach file in the toolbar or at a question.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="142"/>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="147"/>
         <source>Misstanke om oegentligheter</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspected irregularities</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="143"/>
         <source>Misstänkta oegentligheter (visas tydligt i besöket)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspected irregularities (shown clearly in the visit)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="145"/>
         <source>Vad som misstänks och vad som gjorts</source>
-        <translation type="unfinished"></translation>
+        <translation>What is suspected and what has been done</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="149"/>
         <source>Anteckning om misstanke</source>
-        <translation type="unfinished"></translation>
+        <translation>Note on the suspicion</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="180"/>
         <source>%1 av %2 dokument mottagna. Bocka i Mottaget; dubbelklicka på datumet för att ändra det.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 documents received. Tick Received; double-click the date to change it.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="196"/>
         <source>Inga brister att följa upp från en tidigare fastställd uppföljning.</source>
-        <translation type="unfinished"></translation>
+        <translation>No deficiencies to follow up from an earlier finalized follow-up.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="203"/>
         <source>Från %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>From %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="206"/>
         <source>Krav på åtgärd: </source>
-        <translation type="unfinished"></translation>
+        <translation>Required action: </translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="212"/>
         <source>Inte bedömd</source>
-        <translation type="unfinished"></translation>
+        <translation>Not assessed</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="216"/>
         <source>Vad som gjorts, och vad som visar det</source>
-        <translation type="unfinished"></translation>
+        <translation>What has been done, and what shows it</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="220"/>
         <source>Tidigare brist</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous deficiency</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="221"/>
         <source>Tidigare brist, kommentar</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous deficiency, comment</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="229"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="230"/>
         <source>Kommentar</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/preanalysis_view.py" line="269"/>
         <source>Dokument</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
 </context>
 <context>
@@ -1359,113 +1359,113 @@
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="41"/>
         <source>Uppfyllt</source>
-        <translation type="unfinished"></translation>
+        <translation>Met</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="42"/>
         <source>Delvis</source>
-        <translation type="unfinished"></translation>
+        <translation>Partly</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="43"/>
         <source>Ej uppf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not met</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="44"/>
         <source>Ej akt.</source>
-        <translation type="unfinished"></translation>
+        <translation>N/A</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="45"/>
         <source>Ej bed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unrated</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="129"/>
         <source>Skriv talet</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the number</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="133"/>
         <source>Svar:</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer:</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="154"/>
         <location filename="../../app/ui/visits/question_editor.py" line="260"/>
         <source>Ej uppfyllt: en brist ska skrivas i Fynd, kopplad till frågan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not met: a deficiency must be written under Findings, linked to the question.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="157"/>
         <source>Skapa brist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create deficiency…</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="164"/>
         <source>Kommentar: vad bedömningen bygger på</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment: what the assessment is based on</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="168"/>
         <source>Underlag:</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence:</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="178"/>
         <source>Bifoga fil till frågan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach file to the question…</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="184"/>
         <source>Delen är fastställd och kan inte ändras här. Under Fastställ kan en ny revision öppnas, med en motivering.</source>
-        <translation type="unfinished"></translation>
+        <translation>The part is finalized and cannot be changed here. Under Finalize a new revision can be opened, with a justification.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="213"/>
         <source>Grund: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="223"/>
         <source>Förra uppföljningen: frågan besvarades inte.</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous follow-up: the question was not answered.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="225"/>
         <source>Inget svar</source>
-        <translation type="unfinished"></translation>
+        <translation>No answer</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="226"/>
         <source>Förra uppföljningen (%1): </source>
-        <translation type="unfinished"></translation>
+        <translation>Previous follow-up (%1): </translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="230"/>
         <source>Bilagor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="231"/>
         <source>Inga bilagor till frågan.</source>
-        <translation type="unfinished"></translation>
+        <translation>No attachments to the question.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="252"/>
         <source>Kommentar (krävs för detta svar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment (required for this answer)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="252"/>
         <source>Kommentar</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="259"/>
         <source>Ej uppfyllt: en brist är kopplad till frågan (se Fynd).</source>
-        <translation type="unfinished"></translation>
+        <translation>Not met: a deficiency is linked to the question (see Findings).</translation>
     </message>
 </context>
 <context>
@@ -1473,17 +1473,17 @@
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="62"/>
         <source>Ändra fastställd del</source>
-        <translation type="unfinished"></translation>
+        <translation>Change finalized part</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="64"/>
         <source>%1 är fastställd. En ändring blir en ny revision; den fastställda revisionen finns kvar och kan läsas. Skriv varför den ändras.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is finalized. A change becomes a new revision; the finalized revision is kept and can be read. Write why it is being changed.</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/finalize_view.py" line="70"/>
         <source>Ny revision</source>
-        <translation type="unfinished"></translation>
+        <translation>New revision</translation>
     </message>
 </context>
 <context>
@@ -1492,144 +1492,144 @@
         <location filename="../../app/ui/report_batch.py" line="42"/>
         <location filename="../../app/ui/report_batch.py" line="110"/>
         <source>Skapa alla rapporter</source>
-        <translation type="unfinished"></translation>
+        <translation>Create all reports</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="46"/>
         <source>alla stadsdelar</source>
-        <translation type="unfinished"></translation>
+        <translation>all districts</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="48"/>
         <source>{count} fastställda uppföljningar {year}, {scope}. {drafts} som inte är fastställda tas inte med.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalized follow-ups {year}, {scope}: {count}. Not finalized, left out: {drafts}.</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="53"/>
         <source>Välj…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="60"/>
         <source>Mapp</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="62"/>
         <source>Skapa rapporter</source>
-        <translation type="unfinished"></translation>
+        <translation>Create reports</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="70"/>
         <source>Mapp för rapporterna</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder for the reports</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="88"/>
         <source>Skapar rapporter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating reports…</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="93"/>
         <source>{written} rapporter skrevs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports written: {written}.</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="95"/>
         <source>Misslyckades:</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed:</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_batch.py" line="104"/>
         <source>Avbrutet. Rapporter som redan skrevs finns kvar, hela.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled. Reports already written are kept, complete.</translation>
     </message>
 </context>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="106"/>
-        <location filename="../../app/ui/report_preview.py" line="151"/>
+        <location filename="../../app/ui/report_preview.py" line="107"/>
+        <location filename="../../app/ui/report_preview.py" line="152"/>
         <source>Välj en uppföljning för att se rapporten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/report_preview.py" line="108"/>
-        <source>Intern kopia</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a follow-up to see the report.</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_preview.py" line="109"/>
-        <source>Med anteckningen om misstänkta oegentligheter. Lämnas aldrig ut.</source>
-        <translation type="unfinished"></translation>
+        <source>Intern kopia</source>
+        <translation>Internal copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="112"/>
-        <source>Skriv ut…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/report_preview.py" line="110"/>
+        <source>Med anteckningen om misstänkta oegentligheter. Lämnas aldrig ut.</source>
+        <translation>With the note on suspected irregularities. Never to be handed out.</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_preview.py" line="113"/>
-        <source>Spara som…</source>
-        <translation type="unfinished"></translation>
+        <source>Skriv ut…</source>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_preview.py" line="114"/>
+        <source>Spara som…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="115"/>
         <source>Öppna i PDF-läsare</source>
-        <translation type="unfinished"></translation>
+        <translation>Open in PDF viewer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="144"/>
+        <location filename="../../app/ui/report_preview.py" line="145"/>
         <source>Skapar rapporten…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="164"/>
+        <location filename="../../app/ui/report_preview.py" line="165"/>
         <source>{title} – {pages} sidor</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} – pages: {pages}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="167"/>
+        <location filename="../../app/ui/report_preview.py" line="168"/>
         <source> (utkast: uppföljningen är inte fastställd)</source>
-        <translation type="unfinished"></translation>
+        <translation> (draft: the follow-up is not finalized)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="173"/>
+        <location filename="../../app/ui/report_preview.py" line="174"/>
         <source>Rapporten kunde inte skapas: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/report_preview.py" line="181"/>
-        <source>Spara rapporten</source>
-        <translation type="unfinished"></translation>
+        <translation>The report could not be created: {error}</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_preview.py" line="182"/>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <source>Spara rapporten</source>
+        <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="193"/>
-        <source>Kan inte spara</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/report_preview.py" line="183"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_preview.py" line="194"/>
-        <source>Rapporten kunde inte sparas i {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <source>Kan inte spara</source>
+        <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="215"/>
+        <location filename="../../app/ui/report_preview.py" line="195"/>
+        <source>Rapporten kunde inte sparas i {path}: {error}</source>
+        <translation>The report could not be saved in {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_preview.py" line="216"/>
         <source>Skriv ut rapporten</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the report</translation>
     </message>
 </context>
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="225"/>
+        <location filename="../../app/ui/report_preview.py" line="226"/>
         <source>Förhandsgranska rapport</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview report</translation>
     </message>
 </context>
 <context>
@@ -1637,32 +1637,32 @@
     <message>
         <location filename="../../app/ui/report_list_model.py" line="22"/>
         <source>Enhet</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_list_model.py" line="23"/>
         <source>Stadsdel</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_list_model.py" line="24"/>
         <source>Platsbesök</source>
-        <translation type="unfinished"></translation>
+        <translation>Site visit</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_list_model.py" line="25"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_list_model.py" line="26"/>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <location filename="../../app/ui/report_list_model.py" line="72"/>
         <source>Utkast ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft ({status})</translation>
     </message>
 </context>
 <context>
@@ -1670,52 +1670,52 @@
     <message>
         <location filename="../../app/ui/reports_page.py" line="37"/>
         <source>Alla</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_page.py" line="37"/>
         <source>Fastställda</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalized</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_page.py" line="37"/>
         <source>Utkast</source>
-        <translation type="unfinished"></translation>
+        <translation>Drafts</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_page.py" line="38"/>
         <source>Skapa alla rapporter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create all reports…</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_page.py" line="41"/>
         <source>År</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_page.py" line="41"/>
         <source>Stadsdel</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_page.py" line="42"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports_page.py" line="60"/>
         <source>Uppföljningar</source>
-        <translation type="unfinished">Follow-ups</translation>
+        <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_page.py" line="93"/>
+        <location filename="../../app/ui/reports_page.py" line="92"/>
         <source>Alla stadsdelar</source>
-        <translation type="unfinished">All districts</translation>
+        <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports_page.py" line="112"/>
+        <location filename="../../app/ui/reports_page.py" line="111"/>
         <source>{n} uppföljningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-ups: {n}</translation>
     </message>
 </context>
 <context>
@@ -1723,22 +1723,22 @@
     <message>
         <location filename="../../app/ui/visits/revision_dialog.py" line="24"/>
         <source>fastställd %1 av %2</source>
-        <translation type="unfinished"></translation>
+        <translation>finalized %1 by %2</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/revision_dialog.py" line="29"/>
         <source>Motivering</source>
-        <translation type="unfinished"></translation>
+        <translation>Justification</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/revision_dialog.py" line="46"/>
         <source>Fynd</source>
-        <translation type="unfinished"></translation>
+        <translation>Findings</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/revision_dialog.py" line="47"/>
         <source>Krav på åtgärd</source>
-        <translation type="unfinished"></translation>
+        <translation>Required action</translation>
     </message>
 </context>
 <context>
@@ -1746,22 +1746,22 @@
     <message>
         <location filename="../../app/ui/plan_rules_dialog.py" line="30"/>
         <source>Rytmregler</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhythm rules</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_rules_dialog.py" line="36"/>
         <source>Rytm för %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhythm for %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_rules_dialog.py" line="48"/>
         <source>Ändringar sparas direkt och gäller för alla planer som visas efter ändringen. En enhet med egen paritet i registret följer sin egen rytm. Uppföljningar som redan påbörjats ligger kvar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes are saved at once and apply to every plan shown after the change. A unit with its own parity in the register follows its own rhythm. Follow-ups already started stay as they are.</translation>
     </message>
     <message>
         <location filename="../../app/ui/plan_rules_dialog.py" line="54"/>
         <source>Stäng</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1769,181 +1769,186 @@
     <message>
         <location filename="../../app/ui/visits/save_status.py" line="29"/>
         <source>Alla ändringar sparas automatiskt</source>
-        <translation type="unfinished"></translation>
+        <translation>All changes are saved automatically</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/save_status.py" line="33"/>
         <source>Sparat %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/save_status.py" line="37"/>
         <source>Inte sparat</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="53"/>
+        <location filename="../../app/ui/settings_page.py" line="47"/>
+        <source>Mall</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_page.py" line="62"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="54"/>
+        <location filename="../../app/ui/settings_page.py" line="63"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="55"/>
+        <location filename="../../app/ui/settings_page.py" line="64"/>
         <source>Handläggare</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="56"/>
-        <location filename="../../app/ui/settings_page.py" line="150"/>
+        <location filename="../../app/ui/settings_page.py" line="65"/>
+        <location filename="../../app/ui/settings_page.py" line="159"/>
         <source>Gemensam mapp</source>
         <translation>Shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="94"/>
+        <location filename="../../app/ui/settings_page.py" line="103"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="99"/>
+        <location filename="../../app/ui/settings_page.py" line="108"/>
         <source>&amp;Språk:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="101"/>
+        <location filename="../../app/ui/settings_page.py" line="110"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="103"/>
+        <location filename="../../app/ui/settings_page.py" line="112"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="105"/>
+        <location filename="../../app/ui/settings_page.py" line="114"/>
         <source>Logotyp</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="107"/>
+        <location filename="../../app/ui/settings_page.py" line="116"/>
         <source>Ingen logotyp: rapporterna får stadens standard</source>
         <translation>No logo: reports use the city&apos;s standard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="108"/>
+        <location filename="../../app/ui/settings_page.py" line="117"/>
         <source>&amp;Välj…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="109"/>
-        <location filename="../../app/ui/settings_page.py" line="237"/>
+        <location filename="../../app/ui/settings_page.py" line="118"/>
+        <location filename="../../app/ui/settings_page.py" line="246"/>
         <source>Välj logotyp</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="111"/>
+        <location filename="../../app/ui/settings_page.py" line="120"/>
         <source>&amp;Logotyp:</source>
         <translation>&amp;Logo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="112"/>
+        <location filename="../../app/ui/settings_page.py" line="121"/>
         <source>Logotypen visas i rapporternas sidhuvud (PNG eller JPEG).</source>
         <translation>The logo is shown in the report header (PNG or JPEG).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="121"/>
+        <location filename="../../app/ui/settings_page.py" line="130"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="123"/>
+        <location filename="../../app/ui/settings_page.py" line="132"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="125"/>
+        <location filename="../../app/ui/settings_page.py" line="134"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="126"/>
+        <location filename="../../app/ui/settings_page.py" line="135"/>
         <source>Inte vald</source>
         <translation>Not chosen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="127"/>
+        <location filename="../../app/ui/settings_page.py" line="136"/>
         <source>Verksamhetsuppföljare</source>
         <translation>Follow-up officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="128"/>
+        <location filename="../../app/ui/settings_page.py" line="137"/>
         <source>MAS (medicinskt ansvarig sjuksköterska)</source>
         <translation>MAS (medically responsible nurse)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="131"/>
+        <location filename="../../app/ui/settings_page.py" line="140"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="133"/>
+        <location filename="../../app/ui/settings_page.py" line="142"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="134"/>
+        <location filename="../../app/ui/settings_page.py" line="143"/>
         <source>Hela staden</source>
         <translation>The whole city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="143"/>
+        <location filename="../../app/ui/settings_page.py" line="152"/>
         <source>S&amp;tadsdel:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="153"/>
+        <location filename="../../app/ui/settings_page.py" line="162"/>
         <source>V&amp;älj…</source>
         <translation>C&amp;hoose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="154"/>
-        <location filename="../../app/ui/settings_page.py" line="243"/>
+        <location filename="../../app/ui/settings_page.py" line="163"/>
+        <location filename="../../app/ui/settings_page.py" line="252"/>
         <source>Välj gemensam mapp</source>
         <translation>Choose shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="156"/>
+        <location filename="../../app/ui/settings_page.py" line="165"/>
         <source>&amp;Mapp:</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="159"/>
+        <location filename="../../app/ui/settings_page.py" line="168"/>
         <source>Status för gemensam mapp</source>
         <translation>Shared folder status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="225"/>
+        <location filename="../../app/ui/settings_page.py" line="234"/>
         <source>Ingen mapp vald: den inbyggda demomappen används.</source>
         <translation>No folder chosen: the built-in demo folder is used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="228"/>
+        <location filename="../../app/ui/settings_page.py" line="237"/>
         <source>✓ Mappen finns och kan användas.</source>
         <translation>✓ The folder exists and can be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="231"/>
+        <location filename="../../app/ui/settings_page.py" line="240"/>
         <source>Mappen finns inte eller går inte att nå just nu. Kontrollera sökvägen; arbetet sparas lokalt tills mappen går att nå.</source>
         <translation>The folder does not exist or cannot be reached right now. Check the path; work is kept locally until the folder can be reached.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_page.py" line="238"/>
+        <location filename="../../app/ui/settings_page.py" line="247"/>
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -1953,173 +1958,212 @@
     <message>
         <location filename="../../app/ui/sync_page.py" line="49"/>
         <source>Synk med den gemensamma mappen</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync with the shared folder</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="59"/>
         <location filename="../../app/ui/sync_page.py" line="61"/>
         <source>Synka nu</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="63"/>
         <source>Avbryt</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="64"/>
         <source>Avbryt synkroniseringen</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the sync</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="68"/>
         <source>Förlopp</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="99"/>
         <source>Väntar</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="100"/>
         <source>Skickade</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="116"/>
+        <location filename="../../app/ui/sync_page.py" line="101"/>
+        <location filename="../../app/ui/sync_page.py" line="121"/>
         <source>Verksamhet</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="116"/>
+        <location filename="../../app/ui/sync_page.py" line="101"/>
+        <location filename="../../app/ui/sync_page.py" line="121"/>
         <source>År</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="116"/>
+        <location filename="../../app/ui/sync_page.py" line="101"/>
+        <location filename="../../app/ui/sync_page.py" line="121"/>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="117"/>
+        <location filename="../../app/ui/sync_page.py" line="102"/>
+        <location filename="../../app/ui/sync_page.py" line="121"/>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="117"/>
+        <location filename="../../app/ui/sync_page.py" line="102"/>
+        <source>Slag</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="103"/>
+        <source>Från dator</source>
+        <translation>From computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="103"/>
+        <source>Mottagen (enhetens tid)</source>
+        <translation>Received (device time)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="104"/>
+        <source>Från kollegor</source>
+        <translation>From colleagues</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="122"/>
         <source>Läge</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="118"/>
+        <location filename="../../app/ui/sync_page.py" line="122"/>
         <source>Skickad (enhetens tid)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="118"/>
+        <location filename="../../app/ui/sync_page.py" line="122"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="133"/>
+        <location filename="../../app/ui/sync_page.py" line="137"/>
         <source>Gemensam mapp: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shared folder: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="139"/>
+        <location filename="../../app/ui/sync_page.py" line="143"/>
         <source>Synkläget kunde inte läsas.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="147"/>
-        <source>Väntar (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="148"/>
-        <source>Skickade (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync status could not be read.</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="151"/>
-        <source>Ingen synkronisering har körts ännu.</source>
-        <translation type="unfinished"></translation>
+        <source>Väntar (%1)</source>
+        <translation>Waiting (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="152"/>
+        <source>Skickade (%1)</source>
+        <translation>Sent (%1)</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="154"/>
+        <source>Fastställd del</source>
+        <translation>Finalized part</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="154"/>
+        <source>Överlämnad</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="160"/>
+        <source>Från kollegor (%1)</source>
+        <translation>From colleagues (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="164"/>
+        <source>Ingen synkronisering har körts ännu.</source>
+        <translation>No sync has been run yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="167"/>
         <source>Senaste synkronisering %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sync %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="156"/>
+        <location filename="../../app/ui/sync_page.py" line="169"/>
         <source>lyckades</source>
-        <translation type="unfinished"></translation>
+        <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="156"/>
+        <location filename="../../app/ui/sync_page.py" line="169"/>
         <source>något behöver åtgärdas</source>
-        <translation type="unfinished"></translation>
+        <translation>something needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="158"/>
+        <location filename="../../app/ui/sync_page.py" line="171"/>
         <source>%1 fastställda delar har inte paketerats ännu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalized parts not yet packaged: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="192"/>
+        <location filename="../../app/ui/sync_page.py" line="205"/>
         <source>Startar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="193"/>
+        <location filename="../../app/ui/sync_page.py" line="206"/>
         <source>Synkroniserar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="203"/>
+        <location filename="../../app/ui/sync_page.py" line="216"/>
         <source>Avbryter efter pågående paket…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling after the current package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="227"/>
+        <location filename="../../app/ui/sync_page.py" line="240"/>
         <source>Synkroniseringen avbröts. Det som hann skickas är komplett; resten skickas nästa gång.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="230"/>
-        <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="232"/>
-        <source>Synkroniseringen lyckades.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="233"/>
-        <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync was cancelled. What was sent is complete; the rest is sent next time.</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="243"/>
+        <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
+        <translation>The sync is done, but something needs attention.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="245"/>
+        <source>Synkroniseringen lyckades.</source>
+        <translation>The sync succeeded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="246"/>
+        <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
+        <translation>Sent: %1 · Already there: %2 · Fetched: %3 · From colleagues: %4 · Conflicts: %5 · Errors: %6</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="256"/>
         <source>Obs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="251"/>
+        <location filename="../../app/ui/sync_page.py" line="264"/>
         <source>Synkroniseringen avbröts.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="257"/>
+        <location filename="../../app/ui/sync_page.py" line="270"/>
         <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong during the sync. Nothing has been lost; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="259"/>
+        <location filename="../../app/ui/sync_page.py" line="272"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync could not be completed.</translation>
     </message>
 </context>
 <context>
@@ -2127,183 +2171,183 @@
     <message>
         <location filename="../../app/ui/template_page.py" line="109"/>
         <source>Mallversion</source>
-        <translation type="unfinished"></translation>
+        <translation>Template version</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="113"/>
         <source>&amp;Läs in ny version…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Load new version…</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="117"/>
         <source>&amp;Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Version:</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="125"/>
         <source>Sök i frågor och vägledning</source>
-        <translation type="unfinished"></translation>
+        <translation>Search questions and guidance</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="126"/>
         <source>Sök i mallen</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the template</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="132"/>
         <source>Filtrera på enhetstyp</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by unit type</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="133"/>
         <source>Alla enhetstyper</source>
-        <translation type="unfinished"></translation>
+        <translation>All unit types</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="137"/>
         <source>Filtrera på del</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by part</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="138"/>
         <source>Båda delarna</source>
-        <translation type="unfinished"></translation>
+        <translation>Both parts</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="147"/>
         <source>&amp;Sök:</source>
-        <translation type="unfinished">&amp;Search:</translation>
+        <translation>&amp;Search:</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="157"/>
         <source>Områden och frågor</source>
-        <translation type="unfinished"></translation>
+        <translation>Areas and questions</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="168"/>
         <source>Vägledning för vald fråga</source>
-        <translation type="unfinished"></translation>
+        <translation>Guidance for the chosen question</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="182"/>
         <source>&amp;Frågor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Questions</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="183"/>
         <source>Versions&amp;historik</source>
-        <translation type="unfinished"></translation>
+        <translation>Version &amp;history</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="194"/>
         <source>Inlästa mallversioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Loaded template versions</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="198"/>
         <source>Jämför från version</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare from version</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="200"/>
         <source>Jämför med version</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with version</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="204"/>
         <source>Skillnader mellan versionerna</source>
-        <translation type="unfinished"></translation>
+        <translation>Differences between the versions</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="207"/>
         <source>Jämför version</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare version</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="209"/>
         <source>med</source>
-        <translation type="unfinished"></translation>
+        <translation>with</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="246"/>
         <location filename="../../app/ui/template_page.py" line="267"/>
         <source> (gäller nu)</source>
-        <translation type="unfinished"></translation>
+        <translation> (current)</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="264"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="264"/>
         <source>Giltig från</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid from</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="264"/>
         <source>Områden</source>
-        <translation type="unfinished"></translation>
+        <translation>Areas</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="264"/>
         <source>Frågor</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="265"/>
         <source>Inläst</source>
-        <translation type="unfinished"></translation>
+        <translation>Loaded</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="265"/>
         <source>Fil</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="283"/>
         <source>Ingen mall är inläst.</source>
-        <translation type="unfinished"></translation>
+        <translation>No template is loaded.</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="285"/>
         <source>%1, giltig från %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, valid from %2</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="297"/>
         <source>%1 av %2 frågor</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 questions</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="342"/>
         <source>Läs in mallversion</source>
-        <translation type="unfinished"></translation>
+        <translation>Load template version</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="342"/>
         <source>Mallfiler (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Template files (*.yaml *.yml)</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="356"/>
         <source>Version %1 är inläst.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 is loaded.</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="357"/>
         <source>Version %1 var redan inläst med samma innehåll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 was already loaded with the same content.</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="372"/>
         <source>Uppföljningsmall</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up template</translation>
     </message>
     <message>
         <location filename="../../app/ui/template_page.py" line="378"/>
         <source>… och %1 till (se detaljer).</source>
-        <translation type="unfinished"></translation>
+        <translation>… and %1 more (see details).</translation>
     </message>
 </context>
 <context>
@@ -2351,7 +2395,7 @@
     <message>
         <location filename="../../app/ui/unit_detail.py" line="77"/>
         <source>Uppföljande stadsdel</source>
-        <translation>Following-up district</translation>
+        <translation>Follow-up district</translation>
     </message>
     <message>
         <location filename="../../app/ui/unit_detail.py" line="78"/>
@@ -2459,7 +2503,7 @@
     <message>
         <location filename="../../app/ui/unit_table_model.py" line="99"/>
         <source>Uppföljande stadsdel</source>
-        <translation>Following-up district</translation>
+        <translation>Follow-up district</translation>
     </message>
     <message>
         <location filename="../../app/ui/unit_table_model.py" line="100"/>
@@ -2545,48 +2589,48 @@
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="35"/>
         <source>Tid</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="41"/>
         <source>Besöket började</source>
-        <translation type="unfinished"></translation>
+        <translation>The visit started</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="42"/>
         <source>Besöket slutade</source>
-        <translation type="unfinished"></translation>
+        <translation>The visit ended</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="43"/>
         <source>Besökets start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start of visit</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="45"/>
         <source>Besökets slut</source>
-        <translation type="unfinished"></translation>
+        <translation>End of visit</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="49"/>
         <source>Deltagare från verksamheten</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants from the unit</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="62"/>
         <source>Deltagare: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="66"/>
         <location filename="../../app/ui/visits/visit_step_view.py" line="70"/>
         <source>Metod</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_step_view.py" line="69"/>
         <source>Hur besöket gjordes: intervjuer, rundvandring, stickprov i dokumentation …</source>
-        <translation type="unfinished"></translation>
+        <translation>How the visit was done: interviews, walk-through, document samples …</translation>
     </message>
 </context>
 <context>
@@ -2594,42 +2638,42 @@
     <message>
         <location filename="../../app/ui/visits/visit_list_model.py" line="40"/>
         <source>Enhet</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_list_model.py" line="41"/>
         <source>Typ</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_list_model.py" line="42"/>
         <source>Stadsdel</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_list_model.py" line="43"/>
         <source>År</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_list_model.py" line="44"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_list_model.py" line="45"/>
         <source>Uppföljare (SoL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up officer (SoL)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_list_model.py" line="46"/>
         <source>MAS (HSL)</source>
-        <translation type="unfinished"></translation>
+        <translation>MAS (HSL)</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_list_model.py" line="47"/>
         <source>Platsbesök</source>
-        <translation type="unfinished"></translation>
+        <translation>Site visit</translation>
     </message>
 </context>
 <context>
@@ -2637,117 +2681,117 @@
     <message>
         <location filename="../../app/ui/visits/visit_window.py" line="46"/>
         <source>1  Föranalys</source>
-        <translation type="unfinished"></translation>
+        <translation>1  Pre-analysis</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_window.py" line="47"/>
         <source>2  Platsbesök</source>
-        <translation type="unfinished"></translation>
+        <translation>2  Site visit</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_window.py" line="48"/>
         <source>3  Bedömning</source>
-        <translation type="unfinished"></translation>
+        <translation>3  Assessment</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_window.py" line="49"/>
         <source>4  Fynd</source>
-        <translation type="unfinished"></translation>
+        <translation>4  Findings</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_window.py" line="50"/>
         <source>5  Sakgranskning</source>
-        <translation type="unfinished"></translation>
+        <translation>5  Fact check</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_window.py" line="51"/>
         <source>6  Fastställ</source>
-        <translation type="unfinished"></translation>
+        <translation>6  Finalize</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="137"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="138"/>
         <source>Uppföljning</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="140"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="141"/>
         <source>Ångra</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="143"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="144"/>
         <source>Gör om</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="150"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="151"/>
         <source>Ångra: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="153"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="154"/>
         <source>Sök fråga</source>
-        <translation type="unfinished"></translation>
+        <translation>Search questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="156"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="157"/>
         <source>Bifoga fil…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="158"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="159"/>
         <source>Ändringslogg…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="160"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="161"/>
         <source>Förhandsgranska rapport</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="174"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="175"/>
         <source>%1 – uppföljning %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="179"/>
-        <source>fastställd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="179"/>
-        <source>utkast</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – follow-up %2</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_window.py" line="180"/>
+        <source>fastställd</source>
+        <translation>finalized</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="180"/>
+        <source>utkast</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="181"/>
         <source>ingen ägare</source>
-        <translation type="unfinished"></translation>
+        <translation>no owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="185"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="186"/>
         <source>Mall %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Template %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="192"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="193"/>
         <source>Misstanke om oegentligheter</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspected irregularities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="233"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="234"/>
         <source>Bifoga fil till uppföljningen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="255"/>
-        <source>Kan inte spara</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach file to the follow-up</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visit_window.py" line="256"/>
+        <source>Kan inte spara</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="257"/>
         <source>Ändringar är inte sparade eftersom databasen inte går att skriva till. Stänger du nu går de förlorade. Stänga ändå?</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes are not saved because the database cannot be written to. If you close now they will be lost. Close anyway?</translation>
     </message>
 </context>
 <context>
@@ -2755,81 +2799,81 @@
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="43"/>
         <source>Föranalys</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre-analysis</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="44"/>
         <source>Besök genomfört</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit done</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="45"/>
         <source>Rapportutkast</source>
-        <translation type="unfinished"></translation>
+        <translation>Report draft</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="46"/>
         <source>Fastställd</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalized</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="47"/>
         <source>Synkad</source>
-        <translation type="unfinished"></translation>
+        <translation>Synced</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="138"/>
         <source>Uppföljningar</source>
-        <translation type="unfinished">Follow-ups</translation>
+        <translation>Follow-ups</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="141"/>
         <source>Alla år</source>
-        <translation type="unfinished"></translation>
+        <translation>All years</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="147"/>
         <source>Alla statusar</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="150"/>
         <source>Mina uppföljningar</source>
-        <translation type="unfinished"></translation>
+        <translation>My follow-ups</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="153"/>
         <source>Sök enhet, stadsdel eller uppföljare</source>
-        <translation type="unfinished"></translation>
+        <translation>Search unit, district or officer</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="155"/>
         <source>Ny uppföljning…</source>
-        <translation type="unfinished"></translation>
+        <translation>New follow-up…</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="156"/>
         <location filename="../../app/ui/visits/visits_page.py" line="227"/>
         <source>Öppna</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="210"/>
         <source>Inga uppföljningar med de här valen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No follow-ups match these choices.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/visits/visits_page.py" line="211"/>
         <source>%n uppföljningar</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n follow-up</numerusform>
+            <numerusform>%n follow-ups</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/ui/visits/visits_page.py" line="227"/>
         <source>Välj en uppföljning i listan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a follow-up in the list.</translation>
     </message>
 </context>
 </TS>
