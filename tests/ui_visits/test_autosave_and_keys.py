@@ -232,3 +232,8 @@ def test_ctrl_digit_switches_steps_and_the_list_takes_the_keys(
                    Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is view
     assert view.tree.hasFocus()
+
+
+def test_closing_twice_is_harmless(window: VisitWindow) -> None:
+    assert window.close()
+    assert window.close()

@@ -72,6 +72,7 @@ class VisitWindow(QMainWindow):
         self.visit.navigate_requested.connect(self.navigate)
         self.visit.irregularity_changed.connect(self._irregularity)
         app = QCoreApplication.instance()
+        self._quit_hooked = app is not None
         if app is not None:
             app.aboutToQuit.connect(self.flush_all)
         self.steps.setCurrentRow(STEPS.index("bedomning") if self.visit.detail.visit_start
@@ -261,7 +262,8 @@ class VisitWindow(QMainWindow):
                 event.ignore()
                 return
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and self._quit_hooked:
             app.aboutToQuit.disconnect(self.flush_all)
+            self._quit_hooked = False
         event.accept()
         self.closed.emit()
