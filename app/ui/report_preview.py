@@ -41,6 +41,7 @@ class RenderedReport:
     title: str
     pdf: bytes
     draft: bool
+    internal: bool = False
 
 
 def render_for_preview(ctx: UiContext, visit_id: str, internal: bool) -> RenderedReport:
@@ -57,7 +58,7 @@ def render_for_preview(ctx: UiContext, visit_id: str, internal: bool) -> Rendere
     stem = f"{data.year}_{report_service.slug(data.unit.name)[:60]}_{data.report_id}" \
            f"_r{data.revision}" + ("_utkast" if data.is_draft else "") \
            + ("_intern" if internal else "")
-    return RenderedReport(visit_id, f"{stem}.pdf", data.title, pdf, data.is_draft)
+    return RenderedReport(visit_id, f"{stem}.pdf", data.title, pdf, data.is_draft, internal)
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
@@ -152,7 +153,7 @@ class ReportPreview(QWidget):
 
     def _show(self, report: RenderedReport) -> None:
         # A slower render for an earlier selection must not replace the current one.
-        if report.visit_id != self._visit_id:
+        if (report.visit_id, report.internal) != (self._visit_id, self.internal.isChecked()):
             return
         self.document.close()
         self._buffer.close()

@@ -88,8 +88,7 @@ class ReportsPage(QWidget):
             districts = report_service.report_districts(session)
         for year in years:
             self.year.addItem(str(year), year)
-        # The latest year with finalized reports is the usual starting point.
-        self.year.setCurrentIndex(min(1, len(years) - 1) if len(years) > 1 else 0)
+        self.year.setCurrentIndex(0)  # the newest year: the one being worked on
         self.district.addItem(self.tr("Alla stadsdelar"), None)
         officer_district = self.ctx.settings.officer_district
         for name in districts:
