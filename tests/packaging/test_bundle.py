@@ -7,12 +7,14 @@ would. The build is done once for the module; a second run reuses an up-to-date 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sqlite3
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,13 +41,16 @@ def folder_size(folder: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def bundle() -> Path:
+def bundle() -> Iterator[Path]:
     result = subprocess.run([str(ROOT / "scripts" / "build")], cwd=ROOT, capture_output=True,
                             text=True, timeout=480)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     exe = BUNDLE_DIR / "uppfoljaren"
     assert exe.is_file() and os.access(exe, os.X_OK)
-    return exe
+    # A shared lock keeps another scripts/build from replacing the bundle under these tests.
+    with open(ROOT / "build" / ".bundle-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        yield exe
 
 
 def run(exe: Path, *args: str, cwd: Path, env: dict[str, str] | None = None,
