@@ -94,6 +94,16 @@
         <source>Besvarade %1 av %2</source>
         <translation>Answered %1 of %2</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="159"/>
+        <source>Hälso- och sjukvård (HSL)</source>
+        <translation>Health care (HSL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/assessment_view.py" line="159"/>
+        <source>Omsorg (SoL)</source>
+        <translation>Care (SoL)</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -279,6 +289,31 @@
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="62"/>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="62"/>
+        <source>Klagomål</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="62"/>
+        <source>Misstänkta oegentligheter</source>
+        <translation>Suspected irregularities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="62"/>
+        <source>Ny enhet</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_extra_dialog.py" line="62"/>
+        <source>Återkontroll av allvarliga brister</source>
+        <translation>Recheck of serious deficiencies</translation>
+    </message>
 </context>
 <context>
     <name>FactcheckView</name>
@@ -423,6 +458,16 @@
         <location filename="../../app/ui/visits/finalize_view.py" line="216"/>
         <source>%1 saker saknas, %2 möjliga personuppgifter.</source>
         <translation>Items missing: %1. Possible personal data: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="158"/>
+        <source>Hälso- och sjukvård (HSL)</source>
+        <translation>Health care (HSL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="158"/>
+        <source>Omsorg (SoL)</source>
+        <translation>Care (SoL)</translation>
     </message>
 </context>
 <context>
@@ -573,6 +618,71 @@
         <source>Ta bort fynd</source>
         <translation>Remove finding</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Brist</source>
+        <translation>Deficiency</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Följs upp vid nästa uppföljning</source>
+        <translation>Followed up at the next follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Följs upp vid överenskommen tidpunkt</source>
+        <translation>Followed up at an agreed time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Förbättringsområde</source>
+        <translation>Area for improvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Hälso- och sjukvård</source>
+        <translation>Health care</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Hälso- och sjukvård (HSL)</source>
+        <translation>Health care (HSL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Individualisering</source>
+        <translation>Individualisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Inflytande</source>
+        <translation>Influence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Omsorg (SoL)</source>
+        <translation>Care (SoL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Styrka</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Trygghet</source>
+        <translation>Safety and security</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="264"/>
+        <source>ta bort</source>
+        <translation>remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/findings_view.py" line="73"/>
+        <source>Åtgärdas snarast (åtgärdsplan från utföraren)</source>
+        <translation>To be remedied promptly (action plan from the provider)</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
@@ -649,6 +759,16 @@
         <source>Personalens kunskap</source>
         <translation>Staff knowledge</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="328"/>
+        <source>Dokument</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="319"/>
+        <source>Vägledning</source>
+        <translation>Guidance</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
@@ -701,6 +821,21 @@
         <location filename="../../app/ui/import_dialog.py" line="75"/>
         <source>%1 är importerad: %2 nya, %3 ändrade och %4 oförändrade enheter.</source>
         <translation>%1 was imported: %2 new, %3 changed and %4 unchanged units.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="120"/>
+        <source>Enhetsregister (*.csv *.xlsx *.xlsm);;Alla filer (*)</source>
+        <translation>Unit register (*.csv *.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="159"/>
+        <source>Importerar enheter</source>
+        <translation>Importing units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="135"/>
+        <source>Läser och kontrollerar %1…</source>
+        <translation>Reading and checking %1…</translation>
     </message>
 </context>
 <context>
@@ -998,6 +1133,109 @@
     </message>
 </context>
 <context>
+    <name>PlanTableModel</name>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Besök genomfört</source>
+        <translation>Visit done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="91"/>
+        <source>Ej tilldelad</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="197"/>
+        <source>Enheten ligger utanför staden; stadsdelen är tilldelad.</source>
+        <translation>The unit is outside the city; the district has been assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="89"/>
+        <source>Extra</source>
+        <translation>Extra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Fastställd</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Föranalys</source>
+        <translation>Pre-analysis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>MAS</source>
+        <translation>MAS</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Planerad</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Rapport utkast</source>
+        <translation>Report draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Regiform</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="89"/>
+        <source>Rytm</source>
+        <translation>Rhythm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Stadsdel</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Synkad</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="214"/>
+        <source>Varning:</source>
+        <translation>Warning:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <source>Verksamhetsuppföljare</source>
+        <translation>Follow-up officer</translation>
+    </message>
+</context>
+<context>
     <name>PlanningPage</name>
     <message>
         <location filename="../../app/ui/planning_page.py" line="133"/>
@@ -1222,6 +1460,36 @@
         <source>ej tilldelad</source>
         <translation>not assigned</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <source>Besök genomfört</source>
+        <translation>Visit done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <source>Fastställd</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <source>Föranalys</source>
+        <translation>Pre-analysis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <source>Planerad</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <source>Rapport utkast</source>
+        <translation>Report draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <source>Synkad</source>
+        <translation>Synced</translation>
+    </message>
 </context>
 <context>
     <name>PreanalysisView</name>
@@ -1336,6 +1604,71 @@
         <location filename="../../app/ui/visits/preanalysis_view.py" line="269"/>
         <source>Dokument</source>
         <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Antal platser</source>
+        <translation>Number of places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Avvikelser senaste året</source>
+        <translation>Deviations in the last year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Belagda platser</source>
+        <translation>Occupied places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Bemanning dag (antal)</source>
+        <translation>Day staffing (number)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Bemanning natt (antal)</source>
+        <translation>Night staffing (number)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Delvis åtgärdad</source>
+        <translation>Partly remedied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Ej åtgärdad</source>
+        <translation>Not remedied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Klagomål senaste året</source>
+        <translation>Complaints in the last year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Lex Maria-anmälningar</source>
+        <translation>Lex Maria notifications</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Lex Sarah-rapporter</source>
+        <translation>Lex Sarah reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="207"/>
+        <source>Senast: </source>
+        <translation>Deadline: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Årsarbetare</source>
+        <translation>Full-time equivalents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/preanalysis_view.py" line="93"/>
+        <source>Åtgärdad</source>
+        <translation>Remedied</translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1799,84 @@
         <location filename="../../app/ui/visits/question_editor.py" line="259"/>
         <source>Ej uppfyllt: en brist är kopplad till frågan (se Fynd).</source>
         <translation>Not met: a deficiency is linked to the question (see Findings).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Delvis uppfyllt</source>
+        <translation>Partly met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Dokument</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Ej aktuellt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Ej bedömt</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Ej uppfyllt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Hälso- och sjukvård (HSL)</source>
+        <translation>Health care (HSL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Intervju ledning</source>
+        <translation>Management interview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Intervju personal</source>
+        <translation>Staff interview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Omsorg (SoL)</source>
+        <translation>Care (SoL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_editor.py" line="171"/>
+        <source>Stickprov</source>
+        <translation>Sample check</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionTreeModel</name>
+    <message>
+        <location filename="../../app/ui/visits/question_model.py" line="179"/>
+        <source>%1 av %2 frågor besvarade</source>
+        <translation>%1 of %2 questions answered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/question_model.py" line="152"/>
+        <source>Inte besvarad</source>
+        <translation>Not answered</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +2173,21 @@
         <location filename="../../app/ui/plan_rules_dialog.py" line="54"/>
         <source>Stäng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_rules_dialog.py" line="38"/>
+        <source>Jämna år</source>
+        <translation>Even years</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_rules_dialog.py" line="38"/>
+        <source>Udda år</source>
+        <translation>Odd years</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan_rules_dialog.py" line="38"/>
+        <source>Varje år</source>
+        <translation>Every year</translation>
     </message>
 </context>
 <context>
@@ -2349,6 +2775,156 @@
         <source>… och %1 till (se detaljer).</source>
         <translation>… and %1 more (see details).</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="39"/>
+        <source>(ny plats i området)</source>
+        <translation>(new position in the area)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="58"/>
+        <source>Andra ändringar</source>
+        <translation>Other changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="61"/>
+        <source>Borttaget område</source>
+        <translation>Removed area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="52"/>
+        <source>Borttagna frågor</source>
+        <translation>Removed questions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="35"/>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="126"/>
+        <source>Delvis uppfyllt</source>
+        <translation>Partly met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="333"/>
+        <source>Det finns ingen version att jämföra.</source>
+        <translation>There is no version to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="133"/>
+        <source>Dokument till föranalysen</source>
+        <translation>Documents for the pre-analysis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="127"/>
+        <source>Ej uppfyllt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="55"/>
+        <source>Flyttade frågor</source>
+        <translation>Moved questions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="122"/>
+        <source>Grund</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="121"/>
+        <source>Gäller</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="35"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="44"/>
+        <source>Inga skillnader.</source>
+        <translation>No differences.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="108"/>
+        <source>Ja / Nej, med kommentar</source>
+        <translation>Yes / No, with comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="110"/>
+        <source>Kommentar krävs utom vid Uppfyllt. Ej uppfyllt föreslår en brist.</source>
+        <translation>A comment is required except for Met. Not met suggests a deficiency.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="50"/>
+        <source>Nya frågor</source>
+        <translation>New questions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="62"/>
+        <source>Nytt namn på område</source>
+        <translation>Renamed area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="60"/>
+        <source>Nytt område</source>
+        <translation>New area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="54"/>
+        <source>Omformulerade frågor</source>
+        <translation>Reworded questions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="35"/>
+        <source>Område / fråga</source>
+        <translation>Area / question</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="129"/>
+        <source>Personalens kunskap</source>
+        <translation>Staff knowledge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="123"/>
+        <source>Svar</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="106"/>
+        <source>Tal</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="125"/>
+        <source>Uppfyllt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="128"/>
+        <source>Vad som granskas</source>
+        <translation>What is reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_tree.py" line="124"/>
+        <source>Vägledning</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_page.py" line="289"/>
+        <source>Välj en fråga för att se dess vägledning.</source>
+        <translation>Choose a question to see its guidance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="56"/>
+        <source>Ändrad vägledning</source>
+        <translation>Changed guidance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/template_diff_view.py" line="48"/>
+        <source>Ändrat i mallens huvud</source>
+        <translation>Changed in the template header</translation>
+    </message>
 </context>
 <context>
     <name>UnitDetail</name>
@@ -2632,6 +3208,46 @@
         <source>Hur besöket gjordes: intervjuer, rundvandring, stickprov i dokumentation …</source>
         <translation>How the visit was done: interviews, walk-through, document samples …</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="59"/>
+        <source>Annan</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="59"/>
+        <source>Arbetsterapeut/fysioterapeut</source>
+        <translation>Occupational therapist/physiotherapist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="59"/>
+        <source>Enhetschef</source>
+        <translation>Unit manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="59"/>
+        <source>Kvalitetsansvarig</source>
+        <translation>Quality manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="59"/>
+        <source>MAS hos utföraren</source>
+        <translation>The provider&apos;s MAS</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="59"/>
+        <source>Personal</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="59"/>
+        <source>Sjuksköterska</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_step_view.py" line="59"/>
+        <source>Verksamhetschef HSL</source>
+        <translation>Head of health care (HSL)</translation>
+    </message>
 </context>
 <context>
     <name>VisitTableModel</name>
@@ -2792,6 +3408,16 @@
         <location filename="../../app/ui/visits/visit_window.py" line="257"/>
         <source>Ändringar är inte sparade eftersom databasen inte går att skriva till. Stänger du nu går de förlorade. Stänga ändå?</source>
         <translation>Changes are not saved because the database cannot be written to. If you close now they will be lost. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="109"/>
+        <source>Hälso- och sjukvård (HSL)</source>
+        <translation>Health care (HSL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visit_window.py" line="109"/>
+        <source>Omsorg (SoL)</source>
+        <translation>Care (SoL)</translation>
     </message>
 </context>
 <context>
