@@ -211,8 +211,9 @@ def run_stats(ctx: CliContext) -> int:
         return 0
     text = [[str(c) for c in row] for row in [header, *rows]]
     widths = [min(60, max(len(r[i]) for r in text)) for i in range(len(header))]
+    numeric = [not isinstance(c, str) for c in rows[0]]
     for n, row in enumerate(text):
-        print("  ".join(c[:60].ljust(w) if i < 2 else c.rjust(w)
+        print("  ".join(c[:60].rjust(w) if numeric[i] else c[:60].ljust(w)
                         for i, (c, w) in enumerate(zip(row, widths, strict=True))).rstrip())
         if n == 0:
             print("  ".join("-" * w for w in widths))

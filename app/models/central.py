@@ -158,6 +158,7 @@ class CentralAreaResult(CentralBase):
     package_id: Mapped[int] = mapped_column(
         ForeignKey("central_package.id", ondelete="CASCADE"), index=True)
     followup_id: Mapped[str] = mapped_column(String(64))
+    part: Mapped[str] = mapped_column(String(3))
     current: Mapped[bool] = mapped_column(Boolean)
     year: Mapped[int] = mapped_column(Integer)
     unit_id: Mapped[str] = mapped_column(String(40))

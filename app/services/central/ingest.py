@@ -20,30 +20,30 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import make_engine, sqlite_url
 from app.models.central import (
-    CentralAnswer,
-    CentralArea,
-    CentralAreaCube,
-    CentralAreaResult,
     CentralBase,
-    CentralDeficiency,
-    CentralDeficiencyReview,
     CentralDeviceKey,
-    CentralFollowup,
     CentralPackage,
     CentralQuarantine,
-    CentralQuestion,
 )
 from app.services.central.facts import DATA_MEMBER, FactsError, PartFacts, part_facts
+from app.services.central.loader import (
+    Conflict,
+    LoadState,
+    load_package,
+    load_state,
+    now,
+    refresh_cube,
+    refresh_deficiency_status,
+)
 from app.services.share.catalog import RECEIPT_SUFFIX, PackageRef, read_receipts, scan_outboxes
 from app.services.share.errors import PackageError
 from app.services.share.layout import Share
@@ -69,10 +69,6 @@ def central_url(value: str | None, data_dir: Path) -> str:
     if "://" in value:
         return value
     return sqlite_url(Path(value).expanduser().resolve())
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -110,14 +106,16 @@ class _State:
     quarantined_names: set[tuple[str, str]]
     pinned: dict[str, str]  # device id -> trusted key id
     keys: dict[str, TrustedKey]  # every key we may verify with
-    areas: dict[str, tuple[str, int]]
-    questions: dict[str, tuple[str, str, int]]
+    stored_keys: set[str]  # key ids already in central_device_key
+    load: LoadState
 
 
 def _load_state(session: Session, share_keys: Mapping[str, TrustedKey]) -> _State:
     keys = dict(share_keys)
     pinned: dict[str, str] = {}
+    stored: set[str] = set()
     for row in session.scalars(select(CentralDeviceKey)):
+        stored.add(row.key_id)
         raw = base64.b64decode(row.public_key)
         keys[row.key_id] = TrustedKey(row.device_id, row.key_id,
                                       Ed25519PublicKey.from_public_bytes(raw))
@@ -128,24 +126,20 @@ def _load_state(session: Session, share_keys: Mapping[str, TrustedKey]) -> _Stat
             select(CentralPackage.device_id, CentralPackage.name))},
         quarantined_names={(d, n) for d, n in session.execute(
             select(CentralQuarantine.device_id, CentralQuarantine.name))},
-        pinned=pinned, keys=keys,
-        areas={a: (t, p) for a, t, p in session.execute(
-            select(CentralArea.area_id, CentralArea.title, CentralArea.position))},
-        questions={q: (a, t, p) for q, a, t, p in session.execute(
-            select(CentralQuestion.question_id, CentralQuestion.area_id, CentralQuestion.text,
-                   CentralQuestion.position))},
+        pinned=pinned, keys=keys, stored_keys=stored, load=load_state(session),
     )
 
 
-BATCH = 100  # packages per commit; each package is its own savepoint inside
+BATCH = 100  # packages per commit (one fsync of the database per batch)
 
 
 def ingest_share(engine: Engine, share: Share) -> IngestSummary:
     """Ingest every new package on ``share``; see the module docstring.
 
     Packages are loaded in batches of one transaction each (one commit, one
-    fsync per batch), every package inside its own savepoint, so a package
-    is loaded whole or not at all. Receipts are written after the commit.
+    fsync per batch). Every check runs before a package's first write, so a
+    package is loaded whole or not at all (see loader.py). Receipts are
+    written after the commit.
     """
     share.check()
     summary = IngestSummary()
@@ -185,10 +179,12 @@ def ingest_share(engine: Engine, share: Share) -> IngestSummary:
                 continue  # moved away meanwhile (a laptop's own verify sweep)
             try:
                 package, facts = _check(session, ref, data, state, summary)
-                with session.begin_nested():
-                    outcome, replaced = _load(session, ref, package, facts)
-                    if outcome == "current":
-                        _names(session, facts, state)
+                try:
+                    outcome, replaced = load_package(
+                        session, state.load, ref.device_id, ref.name, package, facts,
+                        package.members[DATA_MEMBER].decode("utf-8"))
+                except Conflict as conflict:
+                    raise _Refused(conflict.reason, move=False) from None
             except _Refused as refused:
                 commit()  # what is loaded stays loaded; the move is recorded on its own
                 sha256 = hashlib.sha256(data).hexdigest()
@@ -277,13 +273,12 @@ def _trust_on_first_use(session: Session, package: Package, state: _State,
     reason = "" if trusted else (
         f"datorn {device} använde först nyckeln {pinned}; den här nyckeln ({key_id}) "
         "kom senare och är flaggad. Kontrollera med IT att datorn fått en ny nyckel.")
-    row = session.get(CentralDeviceKey, key_id)
-    if row is None:
+    if key_id not in state.stored_keys:
         raw = state.keys[key_id].public.public_bytes(Encoding.Raw, PublicFormat.Raw)
-        session.add(CentralDeviceKey(
-            key_id=key_id, device_id=device, public_key=base64.b64encode(raw).decode(),
-            first_seen=_now(), trusted=trusted, flag_reason=reason))
-        session.flush()
+        session.execute(insert(CentralDeviceKey), {
+            "key_id": key_id, "device_id": device, "public_key": base64.b64encode(raw).decode(),
+            "first_seen": now(), "trusted": trusted, "flag_reason": reason})
+        state.stored_keys.add(key_id)
         if not trusted:
             summary.flagged_keys.append(f"{device}: {key_id}")
     if trusted:
@@ -301,163 +296,5 @@ def _quarantine(session: Session, share: Share, ref: PackageRef, sha256: str,
     if exists is None:
         session.add(CentralQuarantine(
             device_id=ref.device_id, name=ref.name, sha256=sha256, reason=refused.reason,
-            moved_to=str(moved) if moved is not None else None, at=_now()))
+            moved_to=str(moved) if moved is not None else None, at=now()))
     return QuarantinedPackage(ref.device_id, ref.name, refused.reason, moved)
-
-
-def _load(session: Session, ref: PackageRef, package: Package, facts: PartFacts
-          ) -> tuple[str, list[str]]:
-    """Load one package (the caller's savepoint). Returns ("already" |
-    "current" | "late", names of packages it superseded); "late" is an older
-    revision that arrived after a newer one: stored, but not counted."""
-    meta = package.meta
-    same = session.scalar(select(CentralPackage.id).where(
-        CentralPackage.sha256 == package.sha256))
-    if same is not None:
-        return "already", []  # the same bytes under another device's folder
-    revisions = session.scalars(select(CentralPackage).where(
-        CentralPackage.followup_id == meta.followup_id,
-        CentralPackage.part == meta.part)).all()
-    other = next((p for p in revisions if p.revision == meta.revision), None)
-    if other is not None:
-        raise _Refused(
-            f"en annan version av revision {meta.revision} av samma del finns redan "
-            f"(från datorn {other.device_id}, {other.name}); båda sparas och en person "
-            "avgör vilken som gäller", move=False)
-    newest = next((p for p in revisions if p.status == "current"), None)
-    current = newest is None or newest.revision < meta.revision
-    row = CentralPackage(
-        name=ref.name, sha256=package.sha256, device_id=meta.device_id,
-        key_id=package.key_id, followup_id=meta.followup_id, part=meta.part,
-        revision=meta.revision, parent_revision=meta.parent_revision,
-        status="current" if current else "superseded",
-        superseded_by=None if current or newest is None else newest.id,
-        ingested_at=_now(), data=package.members[DATA_MEMBER].decode("utf-8"))
-    session.add(row)
-    session.flush()
-    superseded: list[str] = []
-    if current and newest is not None:
-        newest.status, newest.superseded_by = "superseded", row.id
-        for table in (CentralAnswer, CentralAreaResult, CentralDeficiency,
-                      CentralDeficiencyReview):
-            session.execute(update(table).where(table.package_id == newest.id)
-                            .values(current=False))
-        superseded.append(newest.name)
-    _insert_rows(session, row.id, facts, current)
-    if current:
-        _upsert_followup(session, facts)
-    return ("current" if current else "late"), superseded
-
-
-def _insert_rows(session: Session, package_id: int, facts: PartFacts, current: bool) -> None:
-    dims = facts.dims
-    common = {"package_id": package_id, "followup_id": facts.followup_id, "part": facts.part,
-              "current": current, "year": facts.year, "unit_id": dims.unit_id,
-              "district": dims.district, "region": dims.region, "regiform": dims.regiform,
-              "unit_type": dims.unit_type}
-    # Core inserts on the session's connection (same transaction, savepoint):
-    # the ORM's bulk path costs more per row than the database does.
-    connection = session.connection()
-    if facts.answers:
-        connection.execute(insert(CentralAnswer.__table__),
-                           [{**common, **a} for a in facts.answers])
-    if facts.area_results:
-        connection.execute(insert(CentralAreaResult.__table__),
-                           [{**common, **a} for a in facts.area_results])
-    if facts.deficiencies:
-        session.execute(insert(CentralDeficiency),
-                        [{**common, **d, "questions": json.dumps(d["questions"])}
-                         for d in facts.deficiencies])
-    if facts.reviews:
-        session.execute(insert(CentralDeficiencyReview), [
-            {"package_id": package_id, "followup_id": facts.followup_id, "current": current, **r}
-            for r in facts.reviews])
-
-
-def _names(session: Session, facts: PartFacts, state: _State) -> None:
-    """Area titles and question texts as the newest current package says
-    (a cache makes this a dict lookup per question when nothing changed)."""
-    for area_id, value in facts.areas.items():
-        known = state.areas.get(area_id)
-        # Position is kept from the first sighting: it differs between unit
-        # types (other questions apply), and is only an ordering hint.
-        if known is not None and known[0] == value[0]:
-            continue
-        if known is None:
-            session.add(CentralArea(area_id=area_id, title=value[0], position=value[1]))
-        else:
-            session.execute(update(CentralArea).where(CentralArea.area_id == area_id)
-                            .values(title=value[0]))
-            value = (value[0], known[1])
-        state.areas[area_id] = value
-    for question_id, q in facts.questions.items():
-        known_q = state.questions.get(question_id)
-        if known_q is not None and known_q[:2] == q[:2]:
-            continue
-        if known_q is None:
-            session.add(CentralQuestion(question_id=question_id, area_id=q[0], text=q[1],
-                                        position=q[2]))
-        else:
-            session.execute(update(CentralQuestion)
-                            .where(CentralQuestion.question_id == question_id)
-                            .values(area_id=q[0], text=q[1]))
-            q = (q[0], q[1], known_q[2])
-        state.questions[question_id] = q
-
-
-def _upsert_followup(session: Session, facts: PartFacts) -> None:
-    dims = facts.dims
-    row = session.get(CentralFollowup, facts.followup_id)
-    if row is None:
-        row = CentralFollowup(followup_id=facts.followup_id, summary="[]")
-        session.add(row)
-    row.year, row.unit_id, row.unit_name = facts.year, dims.unit_id, dims.unit_name
-    row.unit_type, row.regiform, row.district = dims.unit_type, dims.regiform, dims.district
-    row.region, row.provider = dims.region, dims.provider
-    row.template_version = facts.template_version
-    row.visit_date = facts.visit_date or row.visit_date
-    if facts.part == "sol":
-        row.sol_revision = facts.revision
-    else:
-        row.hsl_revision = facts.revision
-    summary = [s for s in json.loads(row.summary or "[]") if s.get("part") != facts.part]
-    row.summary = json.dumps(sorted(summary + facts.summary, key=lambda s: s["part"] != "sol"),
-                             ensure_ascii=False)
-
-
-def refresh_deficiency_status(session: Session) -> None:
-    """A deficiency's status is what the latest later follow-up said about it
-    (åtgärdad / delvis / ej åtgärdad); without such a statement it is open."""
-    rows = session.execute(
-        select(CentralDeficiencyReview.previous_finding_ref, CentralDeficiencyReview.status,
-               CentralDeficiencyReview.followup_id, CentralFollowup.year)
-        .join(CentralFollowup,
-              CentralFollowup.followup_id == CentralDeficiencyReview.followup_id)
-        .where(CentralDeficiencyReview.current.is_(True))
-        .order_by(CentralFollowup.year, CentralDeficiencyReview.id)).all()
-    latest: dict[int, tuple[str, str]] = {}
-    for ref, status, followup_id, _year in rows:
-        latest[ref] = ("atgardad" if status == "atgardad" else
-                       "delvis" if status == "delvis" else "oppen", followup_id)
-    session.execute(update(CentralDeficiency).values(status="oppen", resolved_by=None))
-    by_status: dict[tuple[str, str], list[int]] = {}
-    for ref, key in latest.items():
-        by_status.setdefault(key, []).append(ref)
-    for (status, followup_id), refs in by_status.items():
-        for start in range(0, len(refs), 500):
-            session.execute(update(CentralDeficiency)
-                            .where(CentralDeficiency.finding_ref.in_(refs[start:start + 500]))
-                            .values(status=status, resolved_by=followup_id))
-
-
-def refresh_cube(session: Session) -> None:
-    """Rebuild central_area_cube from the current area results, in SQL."""
-    r = CentralAreaResult
-    dims = (r.year, r.district, r.region, r.regiform, r.unit_type, r.area_id)
-    session.execute(delete(CentralAreaCube))
-    session.execute(insert(CentralAreaCube).from_select(
-        ["year", "district", "region", "regiform", "unit_type", "area_id", "uppfyllt", "delvis",
-         "ej_uppfyllt", "followups"],
-        select(*dims, func.sum(r.uppfyllt), func.sum(r.delvis), func.sum(r.ej_uppfyllt),
-               func.count(func.distinct(r.followup_id)))
-        .where(r.current.is_(True)).group_by(*dims)))

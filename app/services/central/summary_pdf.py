@@ -141,7 +141,8 @@ def _unit_sections(session: Session, year: int, district: str) -> list[Flowable]
             "note"))
         for s in json.loads(f.summary or "[]"):
             if s.get("text"):
-                story.append(para(f"<b>{_esc(s.get('label', ''))}:</b> {_esc(s['text'])}"))
+                story.append(para(str(s.get("label", "")), "cell_bold"))
+                story.append(para(str(s["text"])))
         found = session.scalars(select(CentralDeficiency).where(
             CentralDeficiency.followup_id == f.followup_id,
             CentralDeficiency.current.is_(True)).order_by(CentralDeficiency.id)).all()
@@ -150,17 +151,10 @@ def _unit_sections(session: Session, year: int, district: str) -> list[Flowable]
                 ["Brist", "Krav på åtgärd", "Senast", "Status"],
                 [[cell(d.text), cell(d.required_action or "–"), cell(fmt_date(d.deadline)),
                   cell(STATUS_LABELS.get(d.status, d.status))] for d in found],
-                (62, 64, 20, 24)))
+                (58, 60, 24, 28)))
         else:
             story.append(para("Inga brister.", "note"))
     return story
-
-
-_MARKUP = re.compile(r"[&<>]")
-
-
-def _esc(text: str) -> str:
-    return _MARKUP.sub(lambda m: {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[m.group()], text)
 
 
 def build_summary(session: Session, year: int, district: str | None) -> bytes:
