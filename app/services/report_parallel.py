@@ -9,7 +9,9 @@ whole reports. Workers start with "spawn", never "fork": the GUI's threads
 and Qt state must not be copied into a child.
 
 Memory: each worker holds one report at a time (~90 MB with fonts and
-libraries), so the default of two workers keeps the batch under 300 MB.
+libraries), so two workers keep the batch under 300 MB. The CLI uses two only
+on machines with at least four cores: on two busy cores the second worker's
+start-up and contention made the batch slower (benchmarks/report_cli.py).
 """
 
 from __future__ import annotations
