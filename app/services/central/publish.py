@@ -6,6 +6,7 @@ name) and the city-wide statistics every laptop shows offline.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -13,11 +14,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
 from app.errors import UserFacingError
+from app.models.central import CentralAreaResult, CentralFollowup
 from app.services.central.stats import (
     BREAKDOWNS,
     answer_stats,
@@ -25,7 +27,6 @@ from app.services.central.stats import (
     coverage,
     deficiency_stats,
     trend,
-    units_behind,
 )
 from app.services.share.layout import Share
 from app.services.share.pull import publish_for_pull
@@ -155,28 +156,33 @@ def city_picture(session: Session, years: Sequence[int] | None = None,
             entry["areas"][by] = {"rows": _plain(stats.rows), "city": _plain(stats.city)}
             entry["deficiencies"][by] = _plain(deficiency_stats(session, [year], by, as_of))
             entry["coverage"][by] = _plain(coverage(session, year, by))
-        for area_row in entry_city(entry):
-            q = answer_stats(session, [year], "district", area=area_row["area_id"])
-            entry["questions"][area_row["area_id"]] = {"rows": _plain(q.rows),
-                                                      "city": _plain(q.city)}
+        for area_row in entry["areas"]["district"]["city"]:
+            area_id = area_row["area_id"]
+            entry["questions"][area_id] = {}
+            for by in BREAKDOWNS:
+                q = answer_stats(session, [year], by, area=area_id)
+                entry["questions"][area_id][by] = {"rows": _plain(q.rows),
+                                                   "city": _plain(q.city)}
         entry["units"] = _unit_rows(session, year)
         body["per_year"][str(year)] = entry
     return body
 
 
-def entry_city(entry: dict[str, Any]) -> list[dict[str, Any]]:
-    city: list[dict[str, Any]] = entry["areas"]["district"]["city"]
-    return city
-
-
 def _unit_rows(session: Session, year: int) -> list[dict[str, Any]]:
-    """Per follow-up and area (and question) counts, for drill-down to units."""
-    rows: list[dict[str, Any]] = []
-    stats = answer_stats(session, [year], "district")
-    for area_row in stats.city:
-        for unit in units_behind(session, [year], "district", None, area=area_row.area_id):
-            rows.append({**asdict(unit), "area_id": area_row.area_id})
-    return rows
+    """Per follow-up and area: counts and every breakdown's value, so the
+    page can list the units behind any group's figure."""
+    r, f = CentralAreaResult, CentralFollowup
+    query = (select(r.followup_id, r.unit_id, f.unit_name, r.area_id, r.district, r.region,
+                    r.regiform, r.unit_type, func.sum(r.uppfyllt), func.sum(r.delvis),
+                    func.sum(r.ej_uppfyllt))
+             .join(f, f.followup_id == r.followup_id)
+             .where(r.current.is_(True), r.year == year)
+             .group_by(r.followup_id, r.unit_id, f.unit_name, r.area_id, r.district, r.region,
+                       r.regiform, r.unit_type)
+             .order_by(f.unit_name, r.followup_id, r.area_id))
+    keys = ("followup_id", "unit_id", "unit_name", "area_id", "district", "region", "regiform",
+            "unit_type", "uppfyllt", "delvis", "ej_uppfyllt")
+    return [dict(zip(keys, row, strict=True)) for row in session.execute(query)]
 
 
 def publish_statistics(share: Share, session: Session, years: Sequence[int] | None = None
@@ -189,6 +195,7 @@ def publish_statistics(share: Share, session: Session, years: Sequence[int] | No
     target = stats_path(share)
     share.ensure_dir(target.parent)
     write_bytes_atomic(target, json.dumps(body, ensure_ascii=False).encode("utf-8"))
+    os.chmod(target, 0o644)  # the temp file was private; every laptop reads this one
     return target
 
 
