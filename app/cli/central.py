@@ -98,9 +98,25 @@ def register(subparsers: argparse._SubParsersAction, add_data_dir) -> None:  # t
 
 
 def _engine(ctx: CliContext) -> Engine:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
     from app.services.central.ingest import central_url, open_central
 
-    return open_central(central_url(ctx.args.db, ctx.paths.data_dir))
+    url = central_url(ctx.args.db, ctx.paths.data_dir)
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        raise UserFacingError(f"--db {ctx.args.db!r} är ingen giltig databasadress.") from None
+    try:
+        return open_central(url)
+    except ImportError:
+        raise UserFacingError(
+            f"Stöd för databasen {shown} saknas i den här installationen (för PostgreSQL: "
+            "installera tillägget uppfoljaren[postgres]).") from None
+    except OperationalError as exc:
+        raise UserFacingError(f"Databasen {shown} kan inte öppnas: "
+                              f"{str(exc.orig).strip().splitlines()[0]}") from None
 
 
 def _share(ctx: CliContext) -> Any:

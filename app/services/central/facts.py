@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 DATA_MEMBER = "followup.json"
@@ -121,13 +122,34 @@ def part_facts(doc: Any, followup_id: str, part: str, revision: int) -> PartFact
     return facts
 
 
+@cache
+def template_order() -> dict[str, int]:
+    """Section and question ids in the shipped templates' order (newest
+    version wins), so lists follow the template whatever a unit type skips."""
+    from app.services.template_format import load_template_file, shipped_template_files
+
+    order: dict[str, int] = {}
+    for path in shipped_template_files():
+        try:
+            template = load_template_file(path)
+        except Exception:  # noqa: BLE001 - an unreadable file only loses the order hint
+            continue
+        for s_index, section in enumerate(template.sections):
+            order[section.id] = s_index * 1000
+            for q_index, question in enumerate(section.questions):
+                order[question.id] = s_index * 1000 + q_index + 1
+    return order
+
+
 def _answers(doc: dict[str, Any], facts: PartFacts) -> None:
     base = 0 if facts.part == "sol" else 1_000_000
+    order = template_order()
     for s_index, section in enumerate(_list(doc.get("sections"), "sections")):
         section = _mapping(section, "sections[]")
         area_id = _text(section.get("id"), "sections[].id")
         area_title = _text(section.get("title"), "sections[].title", required=False)
-        facts.areas[area_id] = (area_title or area_id, base + s_index * 1000)
+        facts.areas[area_id] = (area_title or area_id,
+                                base + order.get(area_id, 500_000 + s_index * 1000))
         counts = dict.fromkeys(SCALE[:3], 0)
         questions = _list(section.get("questions"), f"sections[{area_id}].questions")
         for q_index, question in enumerate(questions):
@@ -135,7 +157,7 @@ def _answers(doc: dict[str, Any], facts: PartFacts) -> None:
             question_id = _text(question.get("id"), "questions[].id")
             facts.questions[question_id] = (
                 area_id, _text(question.get("text"), "questions[].text", required=False),
-                base + s_index * 1000 + q_index)
+                base + order.get(question_id, 500_000 + s_index * 1000 + q_index))
             answer = question.get("answer")
             if not isinstance(answer, dict) or not answer.get("answered"):
                 continue
