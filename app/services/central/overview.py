@@ -130,10 +130,14 @@ _FIELDS = {"district": "district", "region": "region", "regiform": "regiform",
 
 def units_behind(body: dict[str, Any], year: int, by: str, group: str,
                  area_id: str) -> list[UnitFigure]:
-    """The follow-ups behind one group's figure in one area."""
+    """The follow-ups behind one group's figure in one area, by unit name."""
     field = _FIELDS[by]
-    rows = body["per_year"][str(year)]["units"]
-    return [UnitFigure(r["followup_id"], r["unit_id"], r["unit_name"], r["uppfyllt"],
-                       r["delvis"], r["ej_uppfyllt"])
-            for r in rows if r["area_id"] == area_id and (group == CITY or r[field] == group)]
-
+    units = body["per_year"][str(year)]["units"]
+    followups = units["followups"]
+    result = []
+    for fid, area, u, d, e in units["areas"]:
+        unit = followups.get(fid)
+        if area != area_id or unit is None or (group != CITY and unit[field] != group):
+            continue
+        result.append(UnitFigure(fid, unit["unit_id"], unit["unit_name"], u, d, e))
+    return sorted(result, key=lambda x: (x.unit_name, x.followup_id))

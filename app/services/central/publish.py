@@ -149,7 +149,7 @@ def city_picture(session: Session, years: Sequence[int] | None = None,
                   for a in areas},
     }
     for year in years:
-        entry: dict[str, Any] = {"areas": {}, "questions": {}, "units": [],
+        entry: dict[str, Any] = {"areas": {}, "questions": {}, "units": {},
                                  "deficiencies": {}, "coverage": {}}
         for by in BREAKDOWNS:
             stats = answer_stats(session, [year], by)
@@ -161,28 +161,33 @@ def city_picture(session: Session, years: Sequence[int] | None = None,
             entry["questions"][area_id] = {}
             for by in BREAKDOWNS:
                 q = answer_stats(session, [year], by, area=area_id)
-                entry["questions"][area_id][by] = {"rows": _plain(q.rows),
-                                                   "city": _plain(q.city)}
+                # Texts once, in the city rows: the group rows repeat them otherwise.
+                entry["questions"][area_id][by] = {
+                    "rows": [{**row, "area_title": "", "question_text": None}
+                             for row in _plain(q.rows)],
+                    "city": _plain(q.city)}
         entry["units"] = _unit_rows(session, year)
         body["per_year"][str(year)] = entry
     return body
 
 
-def _unit_rows(session: Session, year: int) -> list[dict[str, Any]]:
-    """Per follow-up and area: counts and every breakdown's value, so the
-    page can list the units behind any group's figure."""
+def _unit_rows(session: Session, year: int) -> dict[str, Any]:
+    """The follow-ups of the year with every breakdown's value (once each),
+    and their counts per area [follow-up, area, uppfyllt, delvis, ej
+    uppfyllt], so the page can list the units behind any group's figure."""
     r, f = CentralAreaResult, CentralFollowup
-    query = (select(r.followup_id, r.unit_id, f.unit_name, r.area_id, r.district, r.region,
-                    r.regiform, r.unit_type, func.sum(r.uppfyllt), func.sum(r.delvis),
-                    func.sum(r.ej_uppfyllt))
-             .join(f, f.followup_id == r.followup_id)
-             .where(r.current.is_(True), r.year == year)
-             .group_by(r.followup_id, r.unit_id, f.unit_name, r.area_id, r.district, r.region,
-                       r.regiform, r.unit_type)
-             .order_by(f.unit_name, r.followup_id, r.area_id))
-    keys = ("followup_id", "unit_id", "unit_name", "area_id", "district", "region", "regiform",
-            "unit_type", "uppfyllt", "delvis", "ej_uppfyllt")
-    return [dict(zip(keys, row, strict=True)) for row in session.execute(query)]
+    followups = {
+        fid: {"unit_id": uid, "unit_name": name, "district": district, "region": region,
+              "regiform": regiform, "unit_type": unit_type}
+        for fid, uid, name, district, region, regiform, unit_type in session.execute(
+            select(f.followup_id, f.unit_id, f.unit_name, f.district, f.region, f.regiform,
+                   f.unit_type).where(f.year == year).order_by(f.unit_name, f.followup_id))}
+    counts = [list(row) for row in session.execute(
+        select(r.followup_id, r.area_id, func.sum(r.uppfyllt), func.sum(r.delvis),
+               func.sum(r.ej_uppfyllt))
+        .where(r.current.is_(True), r.year == year)
+        .group_by(r.followup_id, r.area_id).order_by(r.followup_id, r.area_id))]
+    return {"followups": followups, "areas": counts}
 
 
 def publish_statistics(share: Share, session: Session, years: Sequence[int] | None = None
