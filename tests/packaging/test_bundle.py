@@ -167,6 +167,7 @@ def test_data_live_in_platformdirs_and_survive_an_upgrade(bundle: Path, tmp_path
     database = Path(os.environ["XDG_DATA_HOME"]) / "uppfoljaren" / "uppfoljaren.sqlite3"
     assert database.is_file()
     units = ok(run(exe, "units", "list", "--format", "csv", cwd=tmp_path, unset=no_data_dir))
+    ok(run(exe, cwd=tmp_path, unset=no_data_dir, env={"UPPFOLJAREN_QUIT_AFTER_MS": "3000"}))
     assert sorted(str(p.relative_to(installed)) for p in installed.rglob("*")) == before
 
     exe = install(BUNDLE_DIR, prefix)  # the next release replaces the program folder
