@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
@@ -179,10 +180,28 @@ def queue_finalized(session: Session, paths: AppPaths, settings: Settings, key: 
     return result
 
 
+def _read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest of a kept package. It is the first, stored member, so it
+    is read straight after its local header (one small read); anything
+    unexpected falls back to the zip directory."""
+    with path.open("rb") as handle:
+        head = handle.read(64 * 1024)
+    if len(head) >= 30 and head[:4] == b"PK\x03\x04":
+        flags, method = struct.unpack_from("<HH", head, 6)
+        size, name_len, extra_len = struct.unpack_from("<I4xHH", head, 18)
+        start = 30 + name_len + extra_len
+        if (method == 0 and not flags & 0x08 and head[30:30 + name_len] == MANIFEST_NAME.encode()
+                and start + size <= len(head)):
+            manifest: dict[str, Any] = json.loads(head[start:start + size])
+            return manifest
+    with zipfile.ZipFile(path) as archive:
+        fallback: dict[str, Any] = json.loads(archive.read(MANIFEST_NAME))
+        return fallback
+
+
 def _local_meta(path: Path) -> PackageMeta:
     """The meta a kept package was built with, read from its manifest."""
-    with zipfile.ZipFile(path) as archive:
-        manifest = json.loads(archive.read(MANIFEST_NAME))
+    manifest = _read_manifest(path)
     return PackageMeta(
         manifest["kind"], manifest["followup_id"], manifest["part"], manifest["revision"],
         manifest["parent_revision"], manifest["device_id"],
@@ -207,16 +226,21 @@ class PushResult:
 
 def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey,
                 state: TaskState | None = None) -> PushResult:
-    """Push every outbox row not receipted yet and record what happened."""
-    rows = list(session.scalars(select(OutboxEntry).where(
-        OutboxEntry.state != "receipted", OutboxEntry.package_name.is_not(None))
-        .order_by(OutboxEntry.id)))
+    """Push every outbox row not receipted yet and record what happened.
+    Rows are read as plain columns and written back in one bulk update: with
+    hundreds of packages the ORM bookkeeping would cost more than the push."""
+    rows = session.execute(select(
+        OutboxEntry.id, OutboxEntry.visit_id, OutboxEntry.part, OutboxEntry.revision,
+        OutboxEntry.package_name, OutboxEntry.sha256, OutboxEntry.local_file,
+        OutboxEntry.state, OutboxEntry.pushed_at, OutboxEntry.last_error,
+    ).where(OutboxEntry.state != "receipted", OutboxEntry.package_name.is_not(None))
+        .order_by(OutboxEntry.id)).all()
     on_share = set(share.list_names(share.outbox_dir(key.device_id)))
     items: list[PushItem] = []
     errors: list[str] = []
-    by_key: dict[tuple[str, str, int], OutboxEntry] = {}
+    changes: dict[int, dict[str, Any]] = {}
+    by_key: dict[tuple[str, str, int], Any] = {}
     for row in rows:
-        assert row.package_name is not None
         local = paths.data_dir / (row.local_file or "")
         if row.package_name in on_share:
             meta = PackageMeta("followup", row.visit_id, row.part, row.revision,
@@ -226,9 +250,10 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
             try:
                 meta = _local_meta(local)
             except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-                row.last_error = (f"Den lokala kopian av paketet {local} kan inte läsas ({exc}). "
-                                  "Uppföljningen finns kvar i databasen.")
-                errors.append(row.last_error)
+                message = (f"Den lokala kopian av paketet {local} kan inte läsas ({exc}). "
+                           "Uppföljningen finns kvar i databasen.")
+                changes[row.id] = {"last_error": message}
+                errors.append(message)
                 continue
             members = _local_members(local)
         by_key[(row.visit_id, row.part, row.revision)] = row
@@ -246,26 +271,31 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
         meta = outcome.meta
         row = by_key[(meta.followup_id, meta.part, meta.revision)]
         published = outcome.result
+        change: dict[str, Any] = {}
         if published is None:
-            row.last_error = outcome.error
-            continue
-        if published.name != row.package_name:
-            row.last_error = (f"Paketet blev inte likadant som när det skapades "
-                              f"({published.name} i stället för {row.package_name}).")
-            result.errors.append(row.last_error)
-            continue
-        row.last_error = None
-        if published.status in ("pushed", "repaired"):
+            change["last_error"] = outcome.error
+        elif published.name != row.package_name:
+            change["last_error"] = (f"Paketet blev inte likadant som när det skapades "
+                                    f"({published.name} i stället för {row.package_name}).")
+            result.errors.append(change["last_error"])
+        elif published.status in ("pushed", "repaired"):
             # publish_package re-read the file and compared it with our bytes.
-            row.state, row.pushed_at, row.verified_at = "verified", stamp, stamp
+            change = {"state": "verified", "pushed_at": stamp, "verified_at": stamp,
+                      "last_error": None}
             result.changed_visits.add(row.visit_id)
         elif published.status == "conflict":
-            row.state, row.pushed_at = "conflict", row.pushed_at or stamp
-            row.last_error = published.message
+            change = {"state": "conflict", "pushed_at": row.pushed_at or stamp,
+                      "last_error": published.message}
             result.conflicts[(row.visit_id, row.part, row.revision)] = \
                 published.message or published.name
-        elif row.state == "queued":
-            row.state, row.pushed_at = "published", stamp  # there by name, not re-read yet
+        elif row.state == "queued":  # there by name, not re-read yet
+            change = {"state": "published", "pushed_at": stamp, "last_error": None}
+        elif row.last_error is not None:
+            change = {"last_error": None}
+        if change and any(getattr(row, k, None) != v for k, v in change.items()):
+            changes[row.id] = change
+    if changes:
+        session.execute(update(OutboxEntry), [{"id": i, **c} for i, c in changes.items()])
     session.commit()
     return result
 

@@ -193,3 +193,14 @@ def test_followup_with_all_parts_verified_is_synkad_in_the_plan(
         statuses = set(session.scalars(select(PlanEntry.status).where(
             PlanEntry.unit_id == unit_id, PlanEntry.year == year)))
     assert "synkad" in statuses
+
+
+def test_kept_manifest_is_read_fast_or_through_the_zip_directory(tmp_path: Path) -> None:
+    from app.services.sync_outbox import _read_manifest
+
+    body = {"kind": "followup", "info": {"text": "åäö" * 50}}
+    for name, method in (("stored.pkg", zipfile.ZIP_STORED), ("deflated.pkg", zipfile.ZIP_DEFLATED)):
+        with zipfile.ZipFile(tmp_path / name, "w", method) as archive:
+            archive.writestr("manifest.json", json.dumps(body))
+            archive.writestr("followup.json", b"{}")
+        assert _read_manifest(tmp_path / name) == body
