@@ -152,7 +152,10 @@ def run_ingest(ctx: CliContext) -> int:
         where = f" -> {item.moved_to}" if item.moved_to else " (ligger kvar)"
         print(f"  {item.device_id}/{item.name}: {item.reason}{where}")
     if summary.still_quarantined:
-        print(f"Sedan tidigare i karantän och kvar i mappen: {summary.still_quarantined}")
+        print(f"Sedan tidigare i karantän, olöst och kvar i mappen: "
+              f"{len(summary.still_quarantined)}")
+        for item in summary.still_quarantined:
+            print(f"  {item.device_id}/{item.name}: {item.reason}")
     for key in summary.flagged_keys:
         print(f"Flaggad nyckel: {key}")
     return 0 if summary.ok else EXIT_QUARANTINED

@@ -196,4 +196,7 @@ def test_same_revision_with_other_content_is_a_conflict_kept_in_place(
     assert "en annan version av revision 1" in conflict.reason and conflict.moved_to is None
     assert path.exists()
     again = ingest_share(central_engine, share)
-    assert again.ok and again.still_quarantined == 1
+    # Unresolved, it is listed (and fails the run) until a person decides.
+    assert not again.ok and again.quarantined == []
+    assert [q.name for q in again.still_quarantined] == [path.name]
+    assert "en annan version av revision 1" in again.still_quarantined[0].reason

@@ -85,12 +85,13 @@ class IngestSummary:
     already_there: int = 0
     superseded: list[str] = field(default_factory=list)  # packages no longer counted
     quarantined: list[QuarantinedPackage] = field(default_factory=list)
-    still_quarantined: int = 0  # conflicts recorded by an earlier run, still on the share
+    # Conflicts recorded by an earlier run and still on the share, unresolved.
+    still_quarantined: list[QuarantinedPackage] = field(default_factory=list)
     flagged_keys: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.quarantined
+        return not self.quarantined and not self.still_quarantined
 
 
 class _Refused(Exception):
@@ -103,7 +104,7 @@ class _Refused(Exception):
 @dataclass
 class _State:
     known_names: set[tuple[str, str]]
-    quarantined_names: set[tuple[str, str]]
+    quarantined_names: dict[tuple[str, str], str]  # -> reason
     pinned: dict[str, str]  # device id -> trusted key id
     keys: dict[str, TrustedKey]  # every key we may verify with
     stored_keys: set[str]  # key ids already in central_device_key
@@ -124,8 +125,9 @@ def _load_state(session: Session, share_keys: Mapping[str, TrustedKey]) -> _Stat
     return _State(
         known_names={(d, n) for d, n in session.execute(
             select(CentralPackage.device_id, CentralPackage.name))},
-        quarantined_names={(d, n) for d, n in session.execute(
-            select(CentralQuarantine.device_id, CentralQuarantine.name))},
+        quarantined_names={(d, n): reason for d, n, reason in session.execute(
+            select(CentralQuarantine.device_id, CentralQuarantine.name,
+                   CentralQuarantine.reason))},
         pinned=pinned, keys=keys, stored_keys=stored, load=load_state(session),
     )
 
@@ -171,7 +173,9 @@ def ingest_share(engine: Engine, share: Share) -> IngestSummary:
                     written.add(ref.device_id)
                 continue
             if (ref.device_id, ref.name) in state.quarantined_names:
-                summary.still_quarantined += 1
+                summary.still_quarantined.append(QuarantinedPackage(
+                    ref.device_id, ref.name, state.quarantined_names[(ref.device_id, ref.name)],
+                    None))
                 continue
             try:
                 data = share.fs.read_bytes(ref.path, DEFAULT_LIMITS.max_package_bytes + 1)
@@ -189,7 +193,7 @@ def ingest_share(engine: Engine, share: Share) -> IngestSummary:
                 commit()  # what is loaded stays loaded; the move is recorded on its own
                 sha256 = hashlib.sha256(data).hexdigest()
                 summary.quarantined.append(_quarantine(session, share, ref, sha256, refused))
-                state.quarantined_names.add((ref.device_id, ref.name))
+                state.quarantined_names[(ref.device_id, ref.name)] = refused.reason
                 commit()
                 continue
             state.known_names.add((ref.device_id, ref.name))
