@@ -82,3 +82,16 @@ def test_page_compares_own_district_and_drills_down(
     assert names == ["Hemtjänst Cedern"] and "Bstad" in page.units_title.text()
     page.by.setCurrentIndex(page.by.findData("regiform"))
     assert page.group.currentText() in ("Egen regi", "Privat regi")
+
+
+def test_page_without_statistics_says_so(qtbot, share: Share, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.overview_page import OverviewPage
+
+    settings = Settings()
+    settings.share_path = str(share.root)
+    ctx = UiContext(paths=resolve_paths(tmp_path / "data").ensure(), sessions=MagicMock(),
+                    settings=settings, tasks=MagicMock())
+    page = OverviewPage(ctx)
+    qtbot.addWidget(page)
+    assert page.year.count() == 0 and page.areas == []
+    assert "kunde inte läsas" in page.note.text() or "Ingen statistik" in page.note.text()

@@ -115,3 +115,27 @@ def test_coverage_of_the_plan(loaded: Engine) -> None:
     # its 2023 follow-up counts as extra.
     assert [(r.group, r.due, r.followed_up, r.extra) for r in rows] == [
         ("Aby", 2, 2, 0), ("Bstad", 1, 0, 1)]
+
+
+def test_a_newer_revision_replaces_the_older_in_every_figure(
+        loaded: Engine, share: Share, key: SigningKey) -> None:
+    from tests.central.helpers import set_answer
+
+    f2 = small_set()[2]
+    revised = set_answer(f2, "q1", "uppfyllt")
+    revised["findings"] = []
+    publish(share, key, revised, revision=2)
+    summary = ingest_share(loaded, share)
+    assert len(summary.ingested) == 1 and len(summary.superseded) == 1
+    with Session(loaded) as s:
+        stats = answer_stats(s, [2023], "district")
+        units = units_behind(s, [2023], "district", "Aby", area="a1")
+        defs = deficiency_stats(s, [2023], "district", as_of=date(2024, 1, 1))
+        years = trend(s, [2023], None)
+    assert _table(stats)[("Aby", "a1", None)] == (3, 1, 0)
+    assert _table(stats)[(CITY, "a1", None)] == (4, 1, 0)
+    assert [(u.unit_name, u.uppfyllt, u.ej_uppfyllt) for u in units] == [
+        ("Björkhagen", 2, 0), ("Ekbacken", 1, 0)]
+    # F2's deficiency 103 went with its old revision; 101 and 102 remain.
+    assert [(r.deficiencies, r.open, r.open_past_deadline) for r in defs] == [(2, 1, 0)]
+    assert [(t.uppfyllt, t.delvis, t.ej_uppfyllt) for t in years] == [(6, 1, 1)]
