@@ -95,11 +95,13 @@ class OverviewPage(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        self.content = split
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(controls)
         layout.addWidget(self.note)
         layout.addWidget(split, 1)
+        layout.addStretch(0)
 
         self.refresh_button.clicked.connect(self.reload)
         self.year.currentIndexChanged.connect(lambda _i: self._render())
@@ -126,6 +128,8 @@ class OverviewPage(QWidget):
         picture, note = ov.load_picture(self.share_root(),
                                         self.ctx.paths.data_dir / ov.CACHE_NAME)
         self.picture = picture
+        # Without statistics the charts would be empty frames: only the note shows.
+        self.content.setVisible(picture is not None)
         if picture is None:
             self.note.setText(note or "")
         else:

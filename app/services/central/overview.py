@@ -42,6 +42,9 @@ def load_picture(share_root: Path | None, cache: Path) -> tuple[LoadedPicture | 
         try:
             data = path.read_bytes()
             body = read_statistics(path)
+        except FileNotFoundError:
+            problem = (f"Ingen statistik hittades i den centrala mappen ({path}): mappen är "
+                       "inte ansluten, eller statistiken är inte publicerad ännu.")
         except (OSError, UserFacingError) as exc:
             problem = (f"Statistiken i den centrala mappen kunde inte läsas ({path}): "
                        f"{exc if isinstance(exc, UserFacingError) else exc.strerror}.")
