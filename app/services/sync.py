@@ -262,6 +262,15 @@ def sync_overview(session: Session, limit: int = 500) -> SyncOverview:
                         entry.revision, entry.state, STATE_LABELS.get(entry.state, entry.state),
                         entry.package_name, entry.pushed_at, entry.last_error)
         (sent if entry.state in ("verified", "receipted") else waiting).append(row)
+    pending = pending_revisions(session)
+    if pending:  # finalized but not packaged yet: waiting too
+        facts = {v: (name, year) for v, name, year in session.execute(
+            select(Visit.id, Unit.name, Visit.year).join(Unit, Unit.id == Visit.unit_id)
+            .where(Visit.id.in_({v for v, _p, _r in pending[:limit]})))}
+        waiting += [OutboxRow(v, facts.get(v, (v, None))[0], facts.get(v, (v, None))[1],
+                              part, revision, "new",
+                              "Fastställd, inte paketerad ännu", None, None, None)
+                    for v, part, revision in pending[:limit]]
     received = [
         ReceivedRow(r.followup_id, unit_name or r.followup_id, year, r.part, r.revision, r.kind,
                     r.from_device, r.received_at)
@@ -277,5 +286,5 @@ def sync_overview(session: Session, limit: int = 500) -> SyncOverview:
     if summary is not None:
         problems = [*summary.get("errors", []), *summary.get("refused", []),
                     *summary.get("conflicts", [])]
-    return SyncOverview(waiting, sent, received, len(pending_revisions(session)), summary,
+    return SyncOverview(waiting, sent, received, len(pending), summary,
                         last.finished_at if last is not None else None, problems)

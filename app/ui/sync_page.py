@@ -147,7 +147,7 @@ class SyncPage(QWidget):
     def _show_overview(self, overview: SyncOverview) -> None:
         self._fill(self.waiting, overview.waiting)
         self._fill(self.sent, overview.sent)
-        waiting = len(overview.waiting) + overview.not_queued
+        waiting = len(overview.waiting)
         self.tabs.setTabText(0, self.tr("Väntar (%1)").replace("%1", str(waiting)))
         self.tabs.setTabText(1, self.tr("Skickade (%1)").replace("%1", str(len(overview.sent))))
         self.received.clear()
@@ -239,6 +239,8 @@ class SyncPage(QWidget):
         if report.cancelled:
             head = self.tr("Synkroniseringen avbröts. Det som hann skickas är komplett; "
                            "resten skickas nästa gång.")
+        elif report.errors and not (report.pushed or report.already_there or report.pulled):
+            head = self.tr("Synkroniseringen kunde inte göras.")
         elif report.failed:
             head = self.tr("Synkroniseringen är klar, men något behöver åtgärdas.")
         else:
@@ -255,7 +257,7 @@ class SyncPage(QWidget):
         self.notes_label.setVisible(bool(report.warnings))
         self.notes_label.setText("\n".join(self.tr("Obs: %1").replace("%1", w)
                                            for w in report.warnings))
-        if not self.waiting.topLevelItemCount():
+        if not self.waiting.topLevelItemCount() and self.sent.topLevelItemCount():
             self.tabs.setCurrentWidget(self.sent)
 
     def _failed(self, error: BaseException) -> None:

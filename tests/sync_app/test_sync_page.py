@@ -123,6 +123,7 @@ def test_missing_share_shows_the_problem(qtbot: QtBot, make_laptop: Callable[...
     page = _page(qtbot, laptop, runner)
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.handle is None, timeout=30_000)
-    assert "något behöver åtgärdas" in page.result_label.text()
+    assert "kunde inte göras" in page.result_label.text()
+    assert page.tabs.tabText(0) == "Väntar (1)" and page.waiting.topLevelItemCount() == 1
     assert str(tmp_path / "saknas") in page.problems_label.text()
     assert page.problems_label.isVisible()
