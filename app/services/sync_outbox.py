@@ -290,7 +290,7 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
                 published.message or published.name
         elif row.state == "queued":  # there by name, not re-read yet
             change = {"state": "published", "pushed_at": stamp, "last_error": None}
-        elif row.last_error is not None:
+        elif row.last_error is not None and row.state != "conflict":  # a conflict stays shown
             change = {"last_error": None}
         if change and any(getattr(row, k, None) != v for k, v in change.items()):
             changes[row.id] = change

@@ -117,6 +117,11 @@ def test_conflict_is_kept_and_reported(make_laptop: Callable[..., Laptop],
     assert sorted(p.name for p in outbox.iterdir()) == sorted(
         [str(first.package_name), str(second.package_name)])
     assert str(first.package_name) in str(second.last_error)
+    # Reported again on the next run, until a person resolves it.
+    code = cli_main(["sync", "--data-dir", str(laptop.paths.data_dir)])
+    assert code == 1 and "Konflikter: 1" in capsys.readouterr().err
+    (still,) = _outbox(laptop)
+    assert still.state == "conflict" and still.last_error == second.last_error
 
 
 def test_missing_share_fails_in_swedish_and_marks_nothing_sent(
