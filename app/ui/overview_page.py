@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import QBarSet
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +33,7 @@ from app.services.central import overview as ov
 from app.services.central.stats import CITY, ShareRow, group_label
 from app.ui.context import UiContext
 from app.ui.overview_charts import chart_view, comparison_chart, groups_chart
+from app.ui.tasks import TaskState
 
 
 class OverviewPage(QWidget):
@@ -125,8 +127,29 @@ class OverviewPage(QWidget):
         return Path(configured) if configured else self.ctx.paths.default_share_dir
 
     def reload(self) -> None:
-        picture, note = ov.load_picture(self.share_root(),
-                                        self.ctx.paths.data_dir / ov.CACHE_NAME)
+        """Read the statistics on a worker (the share may be slow or away)."""
+        share, cache = self.share_root(), self.ctx.paths.data_dir / ov.CACHE_NAME
+        self.refresh_button.setEnabled(False)
+        self.note.setText(self.tr("Hämtar statistiken…"))
+
+        def work(_state: TaskState) -> tuple[ov.LoadedPicture | None, str | None]:
+            return ov.load_picture(share, cache)
+
+        self.ctx.tasks.run(work, self._loaded, self._failed, parent=self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # Shown again after the share came back: the cached copy may be old.
+        if self.picture is not None and self.picture.cached:
+            self.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        self.note.setText(self.tr("Statistiken kunde inte hämtas: %1").replace("%1", str(error)))
+
+    def _loaded(self, result: tuple[ov.LoadedPicture | None, str | None]) -> None:
+        picture, note = result
+        self.refresh_button.setEnabled(True)
         self.picture = picture
         # Without statistics the charts would be empty frames: only the note shows.
         self.content.setVisible(picture is not None)

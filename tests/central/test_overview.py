@@ -19,6 +19,7 @@ from app.services.share.layout import Share
 from app.services.share.signing import SigningKey
 from app.settings import Settings
 from app.ui.context import UiContext
+from app.ui.tasks import SyncTaskRunner
 from tests.central.helpers import publish
 from tests.central.small import small_set
 
@@ -62,7 +63,7 @@ def test_page_compares_own_district_and_drills_down(
     settings.share_path = str(share.root)
     settings.officer_district = "Aby"
     ctx = UiContext(paths=resolve_paths(tmp_path / "data").ensure(), sessions=MagicMock(),
-                    settings=settings, tasks=MagicMock())
+                    settings=settings, tasks=SyncTaskRunner())
     page = OverviewPage(ctx)
     qtbot.addWidget(page)
     page.year.setCurrentIndex(page.year.findData(2023))
@@ -90,7 +91,7 @@ def test_page_without_statistics_says_so(qtbot, share: Share, tmp_path: Path) ->
     settings = Settings()
     settings.share_path = str(share.root)
     ctx = UiContext(paths=resolve_paths(tmp_path / "data").ensure(), sessions=MagicMock(),
-                    settings=settings, tasks=MagicMock())
+                    settings=settings, tasks=SyncTaskRunner())
     page = OverviewPage(ctx)
     qtbot.addWidget(page)
     assert page.year.count() == 0 and page.areas == [] and page.content.isHidden()
