@@ -7,7 +7,8 @@ snapshot (as finalizing in the program does), then:
   * push: ``run_sync`` against an empty share folder, the packages already
     prepared (outbox rows back to "queued"), timed end to end (share check,
     key, push, verify, receipts, pull, parts from colleagues);
-  * peer: ``cp -r`` of the same package bytes to the same file system, in the same round;
+  * peer: ``cp -r`` of the same package bytes to the same file system, in the same round
+    (and, for information, ``cp -r`` followed by ``sync``: the push fsyncs every package);
   * second sync with nothing new.
 Targets (issue 7): push <= 10 s and <= 3x cp -r; second sync <= 0.5 s.
 
@@ -84,13 +85,19 @@ def main() -> int:
         local = packages_dir(paths)
         payload = sum(p.stat().st_size for p in local.iterdir())
 
-        cp_times, push_times, second_times = [], [], []
+        cp_times, cp_sync_times, push_times, second_times = [], [], [], []
         for round_no in range(args.rounds):
             target = base / f"cp-{round_no}"
             _settle()
             started = time.perf_counter()
             subprocess.run(["cp", "-r", str(local), str(target)], check=True)
             cp_times.append(time.perf_counter() - started)
+            # A durable copy for comparison: the push fsyncs every package.
+            started = time.perf_counter()
+            subprocess.run(["cp", "-r", str(local), str(target) + "-sync"], check=True)
+            os.sync()
+            cp_sync_times.append(time.perf_counter() - started)
+            shutil.rmtree(str(target) + "-sync")
 
             share = Share(base / f"share-{round_no}")
             share.init(created_by_device="centralen", create_root=True)
@@ -118,6 +125,8 @@ def main() -> int:
           f"({prepare / args.count * 1000:.0f} ms per revision, once per revision)")
     print(f"cp -r of the packages (peer)   median {cp_med:.3f} s  samples "
           + " ".join(f"{t:.3f}" for t in cp_times))
+    print(f"cp -r + sync (durable peer)    median {statistics.median(cp_sync_times):.3f} s  "
+          "samples " + " ".join(f"{t:.3f}" for t in cp_sync_times))
     print(f"run_sync to an empty share     median {push_med:.3f} s  (target <= 10 s; "
           f"ratio vs cp -r {push_med / cp_med:.2f}x, paired {paired:.2f}x, target <= 3x)  samples "
           + " ".join(f"{t:.3f}" for t in push_times))
