@@ -1104,6 +1104,170 @@
     </message>
 </context>
 <context>
+    <name>OverviewCharts</name>
+    <message>
+        <location filename="../../app/ui/overview_charts.py" line="83"/>
+        <source>Andel Uppfyllt av de bedömda frågorna</source>
+        <translation>Share Met of the assessed questions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_charts.py" line="62"/>
+        <source>Andel Uppfyllt per område – %1 och hela staden</source>
+        <translation>Share Met per area – %1 and the whole city</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_charts.py" line="65"/>
+        <source>Hela staden</source>
+        <translation>The whole city</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="43"/>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="49"/>
+        <source>Översikt – resultat i hela staden</source>
+        <translation>Overview – results across the city</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="57"/>
+        <location filename="../../app/ui/overview_page.py" line="68"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="59"/>
+        <location filename="../../app/ui/overview_page.py" line="68"/>
+        <source>Indelning</source>
+        <translation>Grouping</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="60"/>
+        <source>Stadsdel</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="60"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="61"/>
+        <source>Regiform</source>
+        <translation>Form of operation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="62"/>
+        <source>Enhetstyp</source>
+        <translation>Unit type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="65"/>
+        <location filename="../../app/ui/overview_page.py" line="69"/>
+        <source>Jämför</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="66"/>
+        <source>Uppdatera</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="75"/>
+        <source>Områden</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="76"/>
+        <source>Grupper</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="77"/>
+        <source>Fråga</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="77"/>
+        <source>Uppfyllt (vald)</source>
+        <translation>Met (selected)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="78"/>
+        <source>Delvis (vald)</source>
+        <translation>Partly (selected)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="78"/>
+        <source>Ej uppfyllt (vald)</source>
+        <translation>Not met (selected)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="79"/>
+        <source>Uppfyllt (staden)</source>
+        <translation>Met (city)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="79"/>
+        <source>Uppföljningar</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="80"/>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="80"/>
+        <source>Uppfyllt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="80"/>
+        <source>Delvis</source>
+        <translation>Partly</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="81"/>
+        <source>Ej uppfyllt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="89"/>
+        <source>Frågor i området</source>
+        <translation>Questions in the area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="90"/>
+        <source>Enheterna bakom siffran</source>
+        <translation>Units behind the figure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="133"/>
+        <source>Hämtar statistiken…</source>
+        <translation>Fetching the statistics…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="148"/>
+        <source>Statistiken kunde inte hämtas: %1</source>
+        <translation>The statistics could not be fetched: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="160"/>
+        <source>Statistik från äldreförvaltningen, %1. Samma siffror som kommandot uppfoljaren central stats.</source>
+        <translation>Statistics from the elder care administration, %1. The same figures as the command uppfoljaren central stats.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview_page.py" line="240"/>
+        <source>%1: %2 uppföljningar</source>
+        <translation>%1 – follow-ups: %2</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <location filename="../../app/ui/placeholder_page.py" line="29"/>
@@ -2558,36 +2722,41 @@
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="243"/>
+        <source>Synkroniseringen kunde inte göras.</source>
+        <translation>The sync could not be done.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="245"/>
         <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
         <translation>The sync is done, but something needs attention.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="245"/>
+        <location filename="../../app/ui/sync_page.py" line="247"/>
         <source>Synkroniseringen lyckades.</source>
         <translation>The sync succeeded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="246"/>
+        <location filename="../../app/ui/sync_page.py" line="248"/>
         <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
         <translation>Sent: %1 · Already there: %2 · Fetched: %3 · From colleagues: %4 · Conflicts: %5 · Errors: %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="256"/>
+        <location filename="../../app/ui/sync_page.py" line="258"/>
         <source>Obs: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="264"/>
+        <location filename="../../app/ui/sync_page.py" line="266"/>
         <source>Synkroniseringen avbröts.</source>
         <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="270"/>
+        <location filename="../../app/ui/sync_page.py" line="272"/>
         <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
         <translation>Something went wrong during the sync. Nothing has been lost; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="272"/>
+        <location filename="../../app/ui/sync_page.py" line="274"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
         <translation>The sync could not be completed.</translation>
     </message>
