@@ -19,7 +19,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -235,6 +243,9 @@ def run(data_dir: str | Path | None = None) -> int:
         # quit by itself once the event loop has run.
         QTimer.singleShot(int(quit_after_ms), app.quit)
     code = app.exec()
+    # A very early quit can leave the start-up worker still opening the
+    # database; let it finish before Python tears Qt down under it.
+    QThreadPool.globalInstance().waitForDone(60_000)
     if window.ctx is not None:
         window.ctx.tasks.wait()
         bind = window.ctx.sessions.kw.get("bind")  # the engine, to close its connections
