@@ -213,3 +213,17 @@ def upsert_units(session: Session, rows: Iterable[ImportedUnit]) -> ImportResult
             unchanged += 1
     session.flush()
     return ImportResult(added=added, updated=updated, unchanged=unchanged)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerChoice:
+    name: str
+    role: str
+    district: str
+
+
+def officer_choices(session: Session) -> list[OfficerChoice]:
+    """The register's officers, for pickers such as the first-start dialog."""
+    query = select(Officer).options(joinedload(Officer.district)).order_by(Officer.name)
+    return [OfficerChoice(o.name, o.role, o.district.name if o.district else "")
+            for o in session.scalars(query)]

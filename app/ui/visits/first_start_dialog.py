@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -41,6 +43,15 @@ class FirstStartDialog(QDialog):
         intro.setWordWrap(True)
         self.name = QLineEdit(ctx.settings.officer_name)
         self.name.setPlaceholderText(self.tr("För- och efternamn"))
+        # Officers already in the register are offered as you type; picking one
+        # fills in role and district, so "Mina uppföljningar" matches at once.
+        with ctx.sessions() as session:
+            self._known = {o.name: o for o in units_service.officer_choices(session)}
+        completer = QCompleter(sorted(self._known), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name.setCompleter(completer)
+        completer.activated.connect(self._known_officer_chosen)
         self.role = QComboBox()
         self.role.addItem(self.tr("Verksamhetsuppföljare (omsorg, SoL)"), "verksamhetsuppfoljare")
         self.role.addItem(self.tr("MAS (hälso- och sjukvård, HSL)"), "mas")
@@ -67,6 +78,15 @@ class FirstStartDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+
+    def _known_officer_chosen(self, name: str) -> None:
+        officer = self._known.get(name)
+        if officer is None:
+            return
+        self.role.setCurrentIndex(max(self.role.findData(officer.role), 0))
+        index = self.district.findData(officer.district)
+        if index >= 0:
+            self.district.setCurrentIndex(index)
 
     def _districts(self) -> list[str]:
         with self.ctx.sessions() as session:
