@@ -51,26 +51,9 @@ def lazy(module: str, name: str) -> PageFactory:
     return factory
 
 
-def coming_soon(key: str) -> PageFactory:
-    """A page that says what will be here (``PLANNED[key]``), for pages not built yet."""
-
-    def factory(ctx: UiContext) -> QWidget:
-        from app.ui.placeholder_page import PlaceholderPage
-
-        summary, *items = PLANNED[key]
-        return PlaceholderPage(
-            QCoreApplication.translate(CONTEXT, TITLES[key]),
-            QCoreApplication.translate(CONTEXT, summary),
-            [QCoreApplication.translate(CONTEXT, item) for item in items],
-        )
-
-    return factory
-
-
-def page(key: str, factory: PageFactory | None = None) -> PageSpec:
-    """A registry entry: title from TITLES, icon ``<key>.svg``; no factory
-    means "coming soon"."""
-    return PageSpec(key, TITLES[key], f"{key}.svg", factory or coming_soon(key))
+def page(key: str, factory: PageFactory) -> PageSpec:
+    """A registry entry: title from TITLES, icon ``<key>.svg``."""
+    return PageSpec(key, TITLES[key], f"{key}.svg", factory)
 
 
 # lupdate needs the literal context, so "Navigation" is spelled out (== CONTEXT).
@@ -84,57 +67,6 @@ TITLES: dict[str, str] = {
     "installningar": QT_TRANSLATE_NOOP("Navigation", "Inställningar"),
 }
 
-# What a page not built yet will hold: a summary, then the main things.
-PLANNED: dict[str, tuple[str, ...]] = {
-    "planering": (
-        QT_TRANSLATE_NOOP("Navigation", "Årets uppföljningar, fördelade på "
-                          "handläggare och månader."),
-        QT_TRANSLATE_NOOP("Navigation", "Årsplan enligt rytmen: udda och jämna år, "
-                          "nya enheter och avvikelser"),
-        QT_TRANSLATE_NOOP("Navigation", "Jämn fördelning mellan "
-                          "verksamhetsuppföljare och MAS"),
-        QT_TRANSLATE_NOOP("Navigation", "Varningar för krockar, semester och "
-                          "enheter som saknar uppföljning"),
-    ),
-    "uppfoljningar": (
-        QT_TRANSLATE_NOOP("Navigation", "Besöken och bedömningarna, från bokning "
-                          "till färdig uppföljning."),
-        QT_TRANSLATE_NOOP("Navigation", "Bokade och genomförda besök per enhet"),
-        QT_TRANSLATE_NOOP("Navigation", "Mallens frågor med bedömning, kommentar "
-                          "och bilagor"),
-        QT_TRANSLATE_NOOP("Navigation", "Utkast som sparas medan du skriver, också "
-                          "utan nätverk"),
-    ),
-    "rapporter": (
-        QT_TRANSLATE_NOOP("Navigation", "Uppföljningsrapporter som PDF, en i taget "
-                          "eller många på en gång."),
-        QT_TRANSLATE_NOOP("Navigation", "Förhandsvisning av rapporten innan den "
-                          "skickas"),
-        QT_TRANSLATE_NOOP("Navigation", "Utkast med vattenstämpel och slutliga "
-                          "rapporter"),
-        QT_TRANSLATE_NOOP("Navigation", "Rapporter för flera enheter i ett svep"),
-    ),
-    "synk": (
-        QT_TRANSLATE_NOOP("Navigation", "Utbyte med den gemensamma mappen när "
-                          "nätverket finns."),
-        QT_TRANSLATE_NOOP("Navigation", "Skicka färdiga uppföljningar och hämta "
-                          "kollegornas"),
-        QT_TRANSLATE_NOOP("Navigation", "Vad som väntar på att skickas, och när "
-                          "det senast lyckades"),
-        QT_TRANSLATE_NOOP("Navigation", "Konflikter visas så att du kan välja "
-                          "version"),
-    ),
-    "oversikt": (
-        QT_TRANSLATE_NOOP("Navigation", "Läget i hela staden: vad som är gjort och "
-                          "vad som återstår."),
-        QT_TRANSLATE_NOOP("Navigation", "Uppföljningar per stadsdel, typ och "
-                          "regiform"),
-        QT_TRANSLATE_NOOP("Navigation", "Enheter som inte följts upp enligt "
-                          "rytmen"),
-        QT_TRANSLATE_NOOP("Navigation", "Underlag för export till Excel"),
-    ),
-}
-
 # The navigation list, in order. To plug in a page, edit its one line:
 #     page("planering", lazy("app.ui.planning_page", "PlanningPage")),
 PAGES: list[PageSpec] = [
@@ -143,7 +75,7 @@ PAGES: list[PageSpec] = [
     page("uppfoljningar", lazy("app.ui.visits.visits_page", "VisitsPage")),
     page("rapporter", lazy("app.ui.reports_page", "ReportsPage")),
     page("synk", lazy("app.ui.sync_page", "SyncPage")),
-    page("oversikt"),
+    page("oversikt", lazy("app.ui.overview_page", "OverviewPage")),
     page("installningar", lazy("app.ui.settings_page", "SettingsPage")),
 ]
 
