@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased, joinedload
 
-from app.models import District, Officer, Provider, Regiform, Unit, UnitType
+from app.models import District, Officer, Provider, Regiform, Region, Unit, UnitType
 
 IMPORT_HEADERS = (
     "enhets_id",
@@ -118,19 +118,36 @@ def _row(unit: Unit) -> UnitRow:
 
 
 def list_units(session: Session) -> list[UnitRow]:
-    """Every unit, ordered by name, with its names resolved (one query)."""
+    """Every unit, ordered by name, with its names resolved.
+
+    One column query rather than ORM objects: the register is read at every
+    start, and building hundreds of entities costs more than the query."""
+    own_district = aliased(District)
+    followup = aliased(District)
     query = (
-        select(Unit)
-        .options(
-            joinedload(Unit.unit_type),
-            joinedload(Unit.regiform),
-            joinedload(Unit.provider),
-            joinedload(Unit.district),
-            joinedload(Unit.followup_district).joinedload(District.region),
+        select(
+            Unit.id, Unit.name, Unit.type_code, UnitType.name, Unit.regiform_code,
+            Regiform.name, Provider.name, Unit.address, own_district.name, followup.name,
+            Region.name, Unit.outside_city, Unit.places, Unit.parity, Unit.active_from,
+            Unit.active_to, Unit.manager,
         )
+        .join(UnitType, Unit.type_code == UnitType.code)
+        .join(Regiform, Unit.regiform_code == Regiform.code)
+        .outerjoin(Provider, Unit.provider_id == Provider.id)
+        .outerjoin(own_district, Unit.district_id == own_district.id)
+        .join(followup, Unit.followup_district_id == followup.id)
+        .join(Region, followup.region_id == Region.id)
         .order_by(Unit.name, Unit.id)
     )
-    return [_row(unit) for unit in session.scalars(query).unique()]
+    return [
+        UnitRow(
+            id=r[0], name=r[1], type_code=r[2], type_name=r[3], regiform_code=r[4],
+            regiform_name=r[5], provider=r[6] or "", address=r[7], district=r[8] or "",
+            followup_district=r[9], region=r[10], outside_city=bool(r[11]), places=r[12],
+            parity=r[13], active_from=r[14], active_to=r[15], manager=r[16] or "",
+        )
+        for r in session.execute(query)
+    ]
 
 
 def get_unit(session: Session, unit_id: str) -> UnitRow | None:
