@@ -31,6 +31,7 @@ from app.services.share.catalog import read_receipts
 from app.services.share.errors import ShareError
 from app.services.share.layout import Share
 from app.services.share.signing import load_or_create_key, load_trusted_keys
+from app.services.sync_merge import apply_received, known_officers
 from app.services.sync_outbox import (
     apply_receipts,
     fully_synced_visits,
@@ -42,6 +43,7 @@ from app.services.sync_outbox import (
 from app.services.sync_parts import merge_from_share, take_handovers
 from app.services.sync_pull import pull_templates, pull_units
 from app.services.task_state import TaskState
+from app.services.visits.common import officer_from_settings
 from app.settings import Settings
 
 SessionFactory = Callable[[], Session]
@@ -167,13 +169,18 @@ def _run(session: Session, paths: AppPaths, settings: Settings,
         return
     state.report(0, 0, "Hämtar kollegornas delar")
     trusted = load_trusted_keys(share)
+    seen_before = session.scalar(select(func.max(ReceivedPart.id))) or 0
     for take in (merge_from_share, take_handovers):
         merged = take(session, share, device_id, trusted)
         report.received += merged.received
         report.handovers += merged.handovers
         report.refused += merged.refused
         conflicts.update(merged.conflicts)
-    report.conflicts = list(conflicts.values())
+    # Received parts become rows of the local follow-ups (never over local work).
+    applied = apply_received(session, officer_from_settings(settings), seen_before,
+                             known_officers(session))
+    report.refused += applied.refused
+    report.conflicts = list(conflicts.values()) + applied.conflicts
     report.verified = session.scalar(select(func.count()).select_from(OutboxEntry).where(
         OutboxEntry.state.in_(("verified", "receipted")))) or 0
 

@@ -31,6 +31,7 @@ from app.services.share.layout import Share
 from app.services.share.package import Package, PackageMeta, read_package
 from app.services.share.publish import PublishResult
 from app.services.share.signing import SigningKey, TrustedKey
+from app.services.sync_merge import given_up_here
 from app.services.sync_outbox import _member_for, now
 from app.services.visits import revision_snapshot
 from app.services.visits.attachments import attachment_path
@@ -47,7 +48,10 @@ class MergeOutcome:
 
 def _owned_here(session: Session, visit_id: str, part: str) -> bool:
     """This laptop owns a part once it has finalized a revision of it (the
-    snapshot is stored here) or put one in its outbox."""
+    snapshot is stored here) or put one in its outbox, unless it holds the
+    part only as a colleague's copy (received, or handed over from here)."""
+    if given_up_here(session, visit_id, part):
+        return False
     if session.scalar(select(OutboxEntry.id).where(
             OutboxEntry.visit_id == visit_id, OutboxEntry.part == part).limit(1)) is not None:
         return True
@@ -121,7 +125,7 @@ def take_handovers(session: Session, share: Share, device_id: str,
 
 
 def hand_over(session: Session, paths: AppPaths, share: Share, key: SigningKey, visit_id: str,
-              part: str, recipient: str) -> PublishResult:
+              part: str, recipient: str, officer: str = "") -> PublishResult:
     """Hand the current state of a part (draft or finalized) to a colleague's
     laptop (``recipient`` is its device id). The local follow-up is unchanged."""
     snapshot = revision_snapshot(session, visit_id, part)
@@ -139,7 +143,7 @@ def hand_over(session: Session, paths: AppPaths, share: Share, key: SigningKey, 
     meta = PackageMeta("handover", visit_id, part, revision, revision - 1 or None, key.device_id,
                        data_format_version=int(snapshot.get("format_version", 1)),
                        recipient=recipient, device_time=now().isoformat(),
-                       info={"draft": bool(snapshot.get("draft"))})
+                       info={"draft": bool(snapshot.get("draft")), "officer": officer})
     return put_handover(share, key, meta, members)
 
 
