@@ -30,7 +30,11 @@ from app.paths import AppPaths
 from app.services.share.catalog import read_receipts
 from app.services.share.errors import ShareError
 from app.services.share.layout import Share
-from app.services.share.signing import load_or_create_key, load_trusted_keys
+from app.services.share.signing import (
+    load_or_create_key,
+    load_trusted_keys,
+    publish_public_key,
+)
 from app.services.sync_merge import apply_received, known_officers
 from app.services.sync_outbox import (
     apply_receipts,
@@ -139,6 +143,9 @@ def _run(session: Session, paths: AppPaths, settings: Settings,
     if loaded.warning:
         report.warnings.append(loaded.warning)
     key = loaded.key
+    # Published on every sync, so colleagues can hand work over to this laptop
+    # before it has sent anything.
+    publish_public_key(share, key)
 
     state.report(0, 0, "Förbereder paket")
     queued = queue_finalized(session, paths, settings, key, state)

@@ -49,8 +49,9 @@ def recipients(session: Session, paths: AppPaths, settings: Settings,
     except ShareError as exc:
         raise UserFacingError(str(exc)) from exc
     names = known_officers(session)
-    return sorted((Recipient(d, names.get(d, "")) for d in trusted
-                   if d != settings.device_id), key=lambda r: (r.officer or "~", r.device_id))
+    devices = {t.device_id for t in trusted.values()} - {settings.device_id}
+    return sorted((Recipient(d, names.get(d, "")) for d in devices),
+                  key=lambda r: (r.officer or "~", r.device_id))
 
 
 def hand_over_part(session: Session, paths: AppPaths, settings: Settings, visit_id: str,

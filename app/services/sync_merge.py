@@ -145,6 +145,7 @@ def _create_visit(session: Session, snap: dict[str, Any]) -> Visit:
         visit_start=_datetime(info.get("visit_start")),
         visit_end=_datetime(info.get("visit_end")))
     session.add(visit)
+    session.flush()  # the visit row first: the rows below refer to it
     for other in snap.get("parts", []):
         owner = other.get("owner") or {}
         session.add(VisitPart(visit=visit, part=other["code"], owner=owner.get("name", ""),
