@@ -37,12 +37,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="142"/>
+        <location filename="../../app/ui/application.py" line="150"/>
         <source>Ett oväntat fel inträffade. Detaljer finns i loggen.</source>
         <translation>An unexpected error occurred. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="145"/>
+        <location filename="../../app/ui/application.py" line="153"/>
         <source>Uppföljaren kan inte starta.</source>
         <translation>Uppföljaren cannot start.</translation>
     </message>
@@ -687,47 +687,47 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="33"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="35"/>
         <source>Välkommen till Uppföljaren</source>
         <translation>Welcome to Uppföljaren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="37"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="39"/>
         <source>Ange vem som använder datorn. Namnet står vid varje ändring du gör i en uppföljning, och listan Mina uppföljningar utgår från det.</source>
         <translation>Say who uses this computer. The name is shown with every change you make in a follow-up, and the list My follow-ups is based on it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="43"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="45"/>
         <source>För- och efternamn</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="45"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="56"/>
         <source>Verksamhetsuppföljare (omsorg, SoL)</source>
         <translation>Follow-up officer (care, SoL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="46"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="57"/>
         <source>MAS (hälso- och sjukvård, HSL)</source>
         <translation>MAS (health care, HSL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="57"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="68"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="58"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="69"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="59"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="70"/>
         <source>Stadsdelsförvaltning</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/first_start_dialog.py" line="78"/>
+        <location filename="../../app/ui/visits/first_start_dialog.py" line="98"/>
         <source>Skriv ditt namn.</source>
         <translation>Enter your name.</translation>
     </message>
@@ -919,137 +919,37 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../app/ui/navigation.py" line="78"/>
+        <location filename="../../app/ui/navigation.py" line="61"/>
         <source>Planering</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="90"/>
-        <source>Årets uppföljningar, fördelade på handläggare och månader.</source>
-        <translation>This year&apos;s follow-ups, spread over officers and months.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="92"/>
-        <source>Årsplan enligt rytmen: udda och jämna år, nya enheter och avvikelser</source>
-        <translation>Year plan following the rhythm: odd and even years, new units and deviations</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="94"/>
-        <source>Jämn fördelning mellan verksamhetsuppföljare och MAS</source>
-        <translation>An even share between follow-up officers and MAS</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="96"/>
-        <source>Varningar för krockar, semester och enheter som saknar uppföljning</source>
-        <translation>Warnings for clashes, holidays and units without a follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="79"/>
+        <location filename="../../app/ui/navigation.py" line="62"/>
         <source>Verksamheter</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="80"/>
+        <location filename="../../app/ui/navigation.py" line="63"/>
         <source>Uppföljningar</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="100"/>
-        <source>Besöken och bedömningarna, från bokning till färdig uppföljning.</source>
-        <translation>Visits and assessments, from booking to a finished follow-up.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="102"/>
-        <source>Bokade och genomförda besök per enhet</source>
-        <translation>Booked and completed visits per unit</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="103"/>
-        <source>Mallens frågor med bedömning, kommentar och bilagor</source>
-        <translation>The template&apos;s questions with assessment, comment and attachments</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="105"/>
-        <source>Utkast som sparas medan du skriver, också utan nätverk</source>
-        <translation>Drafts saved as you type, also without a network</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="81"/>
+        <location filename="../../app/ui/navigation.py" line="64"/>
         <source>Rapporter</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="109"/>
-        <source>Uppföljningsrapporter som PDF, en i taget eller många på en gång.</source>
-        <translation>Follow-up reports as PDF, one at a time or many at once.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="111"/>
-        <source>Förhandsvisning av rapporten innan den skickas</source>
-        <translation>A preview of the report before it is sent</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="113"/>
-        <source>Utkast med vattenstämpel och slutliga rapporter</source>
-        <translation>Drafts with a watermark and final reports</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="115"/>
-        <source>Rapporter för flera enheter i ett svep</source>
-        <translation>Reports for several units in one go</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="82"/>
+        <location filename="../../app/ui/navigation.py" line="65"/>
         <source>Synk</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="118"/>
-        <source>Utbyte med den gemensamma mappen när nätverket finns.</source>
-        <translation>Exchange with the shared folder when the network is available.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="120"/>
-        <source>Skicka färdiga uppföljningar och hämta kollegornas</source>
-        <translation>Send finished follow-ups and fetch your colleagues&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="122"/>
-        <source>Vad som väntar på att skickas, och när det senast lyckades</source>
-        <translation>What is waiting to be sent, and when it last succeeded</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="124"/>
-        <source>Konflikter visas så att du kan välja version</source>
-        <translation>Conflicts are shown so that you can choose a version</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="83"/>
+        <location filename="../../app/ui/navigation.py" line="66"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/navigation.py" line="128"/>
-        <source>Läget i hela staden: vad som är gjort och vad som återstår.</source>
-        <translation>The state of the whole city: what is done and what remains.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="130"/>
-        <source>Uppföljningar per stadsdel, typ och regiform</source>
-        <translation>Follow-ups per district, type and form of operation</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="132"/>
-        <source>Enheter som inte följts upp enligt rytmen</source>
-        <translation>Units not followed up according to the rhythm</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="134"/>
-        <source>Underlag för export till Excel</source>
-        <translation>Data for export to Excel</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/navigation.py" line="84"/>
+        <location filename="../../app/ui/navigation.py" line="67"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
@@ -1265,19 +1165,6 @@
         <location filename="../../app/ui/overview_page.py" line="240"/>
         <source>%1: %2 uppföljningar</source>
         <translation>%1 – follow-ups: %2</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="29"/>
-        <source>Kommer snart</source>
-        <translation>Coming soon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="33"/>
-        <source>Här kommer du att hitta:</source>
-        <translation>Here you will find:</translation>
     </message>
 </context>
 <context>
