@@ -22,11 +22,40 @@ def register(subparsers: argparse._SubParsersAction, add_data_dir) -> None:  # t
     parser.add_argument("--share", metavar="MAPP", default=None,
                         help="den gemensamma mappen (annars inställningen, annars den "
                         "inbyggda mappen i datamappen)")
+    parser.add_argument("--hand-over", metavar="UPPFÖLJNING", default=None,
+                        help="lämna över en del av uppföljningen (dess id) till en kollega "
+                        "i stället för att synkronisera")
+    parser.add_argument("--part", choices=("sol", "hsl"), default=None,
+                        help="delen som lämnas över (med --hand-over)")
+    parser.add_argument("--to", metavar="DATOR", default=None,
+                        help="kollegans dator-id (med --hand-over; se --recipients)")
+    parser.add_argument("--recipients", action="store_true",
+                        help="lista datorerna som kan ta emot en överlämning")
     parser.set_defaults(func=run)
+
+
+def _hand_over(ctx: CliContext, settings: Settings) -> int:
+    from app.services.sync_handover import hand_over_part, recipients
+
+    args = ctx.args
+    with ctx.sessions() as session:
+        if args.recipients:
+            for r in recipients(session, ctx.paths, settings, args.share):
+                print(f"{r.device_id}\t{r.officer}")
+            return 0
+        if not args.part or not args.to:
+            print("--hand-over kräver --part sol|hsl och --to DATOR.", file=sys.stderr)
+            return 2
+        result = hand_over_part(session, ctx.paths, settings, args.hand_over, args.part,
+                                args.to, args.share)
+    print(f"Överlämnad: {result.path}")
+    return 0
 
 
 def run(ctx: CliContext) -> int:
     settings = Settings.load(ctx.paths.settings_file)
+    if ctx.args.hand_over or ctx.args.recipients:
+        return _hand_over(ctx, settings)
     report = run_sync(ctx.sessions, ctx.paths, settings, ctx.args.share, TaskState())
     out = sys.stderr if report.failed else sys.stdout
     for line in report.lines():

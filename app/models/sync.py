@@ -84,6 +84,8 @@ class ReceivedPart(Base):
     revision: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10), default="followup")  # followup | handover
     from_device: Mapped[str] = mapped_column(String(64))
+    # The sender's officer as the package names it ("" when it does not).
+    from_officer: Mapped[str] = mapped_column(String(200), default="", server_default="")
     package_name: Mapped[str] = mapped_column(String(200))
     sha256: Mapped[str] = mapped_column(String(64))
     snapshot: Mapped[str] = mapped_column(Text)  # the part's JSON as received

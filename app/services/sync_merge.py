@@ -274,16 +274,21 @@ def materialise(session: Session, snap: dict[str, Any], *, package: str, draft_f
 
 
 def known_officers(session: Session) -> dict[str, str]:
-    """Device id -> the officer who finalized or owned a part received from it."""
+    """Device id -> its officer: as a package named the sender, else who
+    finalized or owned a part received from it."""
     names: dict[str, str] = {}
-    for device, text in session.execute(select(ReceivedPart.from_device, ReceivedPart.snapshot)
-                                        .order_by(ReceivedPart.id)):
+    for device, officer, text in session.execute(
+            select(ReceivedPart.from_device, ReceivedPart.from_officer, ReceivedPart.snapshot)
+            .order_by(ReceivedPart.id)):
+        if officer:
+            names[device] = officer
+            continue
         try:
             part = json.loads(text).get("part", {})
         except ValueError:
             continue
         name = part.get("finalized_by") or (part.get("owner") or {}).get("name")
-        if name:
+        if name and device not in names:
             names[device] = name
     return names
 
@@ -357,7 +362,7 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
                 "kan läsas bland mottagna delar på Synk-sidan.")
     for r in handovers:
         snap = json.loads(r.snapshot)
-        sender = (names or {}).get(r.from_device) or r.from_device
+        sender = r.from_officer or (names or {}).get(r.from_device) or r.from_device
         local = session.scalar(select(VisitPart).where(VisitPart.visit_id == r.followup_id,
                                                        VisitPart.part == r.part))
         if local is not None and _kept_for_handover(session, local, mine, r.revision):

@@ -68,7 +68,8 @@ def _keep(session: Session, package: Package, name: str, sha256: str) -> None:
     json.loads(data.decode("utf-8"))  # must be JSON before it is kept
     session.add(ReceivedPart(
         followup_id=meta.followup_id, part=meta.part, revision=meta.revision, kind=meta.kind,
-        from_device=meta.device_id, package_name=name, sha256=sha256,
+        from_device=meta.device_id, from_officer=str(meta.info.get("officer") or ""),
+        package_name=name, sha256=sha256,
         snapshot=data.decode("utf-8"), received_at=now()))
 
 
