@@ -21,10 +21,10 @@ from app.services.share.errors import ShareError
 from app.services.share.publish import PublishResult
 from app.services.share.signing import load_or_create_key, load_trusted_keys
 from app.services.sync import resolve_share
-from app.services.sync_merge import HANDED_OUT, known_officers
+from app.services.sync_merge import HANDED_OUT, handed_over_to, known_officers
 from app.services.sync_parts import hand_over
 from app.services.visits import audit
-from app.services.visits.common import PARTS, get_part
+from app.services.visits.common import PART_LABELS, PARTS, get_part
 from app.settings import Settings
 
 
@@ -79,3 +79,39 @@ def hand_over_part(session: Session, paths: AppPaths, settings: Settings, visit_
                  settings.officer_name or settings.device_id)
     session.commit()
     return result
+
+
+@dataclass(frozen=True)
+class HandoverCandidate:
+    visit_id: str
+    unit_name: str
+    year: int
+    part: str
+    status: str
+    handed_over_to: str | None
+
+    @property
+    def label(self) -> str:
+        text = f"{self.unit_name} {self.year} – {PART_LABELS.get(self.part, self.part)}"
+        if self.status == "faststalld":
+            text += " (fastställd)"
+        if self.handed_over_to:
+            text += f" (överlämnad till {self.handed_over_to})"
+        return text
+
+
+def handover_candidates(session: Session, limit: int = 500) -> list[HandoverCandidate]:
+    """Parts that can be handed over: every part of the follow-ups here,
+    drafts first, newest years first."""
+    from sqlalchemy import select
+
+    from app.models.register import Unit
+    from app.models.visit import Visit, VisitPart
+
+    rows = session.execute(
+        select(VisitPart.visit_id, Unit.name, Visit.year, VisitPart.part, VisitPart.status)
+        .join(Visit, Visit.id == VisitPart.visit_id).join(Unit, Unit.id == Visit.unit_id)
+        .order_by(VisitPart.status.desc(), Visit.year.desc(), Unit.name, VisitPart.part)
+        .limit(limit)).all()
+    return [HandoverCandidate(v, name, year, part, status, handed_over_to(session, v, part))
+            for v, name, year, part, status in rows]

@@ -64,6 +64,9 @@ class SyncPage(QWidget):
         self.cancel_button.setAccessibleName(self.tr("Avbryt synkroniseringen"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_sync)
+        self.handover_button = QPushButton(self.tr("Lämna över…"))
+        self.handover_button.setAccessibleName(self.tr("Lämna över en del till en kollega"))
+        self.handover_button.clicked.connect(self.open_handover)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Förlopp"))
         self.progress.setTextVisible(True)
@@ -72,10 +75,11 @@ class SyncPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.handover_button)
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.progress_text)
         buttons.addStretch(0)
-        for button in (self.sync_button, self.cancel_button):
+        for button in (self.sync_button, self.cancel_button, self.handover_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         self.result_label = QLabel()
@@ -125,6 +129,13 @@ class SyncPage(QWidget):
         for column in range(1, tree.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return tree
+
+    @Slot()
+    def open_handover(self) -> None:
+        from app.ui.sync_handover_dialog import HandoverDialog
+
+        HandoverDialog(self.ctx, self).exec()
+        self.refresh()
 
     # -- showing -----------------------------------------------------------------------
     def on_shown(self) -> None:

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.cli.main import main as cli_main
@@ -17,6 +19,9 @@ from app.services.share.layout import Share
 from app.services.sync_handover import recipients
 from app.services.sync_merge import handed_over_to
 from app.services.visits import open_visit, save_visit_field, start_visit
+from app.ui.context import UiContext
+from app.ui.sync_handover_dialog import HandoverDialog
+from app.ui.tasks import TaskRunner
 from tests.sync_app.conftest import Laptop
 from tests.sync_app.test_merge_parts import MAS, VU, finish, part_row, sync
 
@@ -113,3 +118,33 @@ def test_handover_of_an_unknown_unit_is_refused_with_a_reason(
     assert any("finns inte i enhetsregistret" in r for r in report.refused), report.refused
     with health.sessions() as session:  # kept as received, nothing half-made
         assert session.scalar(select(VisitPart.id).where(VisitPart.visit_id == visit_id)) is None
+
+
+def test_handover_dialog_lists_colleagues_and_hands_over(
+        qtbot: QtBot, make_laptop: Callable[..., Laptop], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    care, health = _laptops(make_laptop, tmp_path)
+    sync(health)
+    sync(care)  # the colleague's parts arrive: its officer becomes known by name
+    with care.sessions() as session:
+        unit = session.scalar(select(Unit.id).where(Unit.type_code == "vob")
+                              .order_by(Unit.id).limit(1))
+        assert unit is not None
+        visit_id = start_visit(session, unit, 2026, officer=VU, on=date(2026, 9, 15),
+                               extra=True)
+    tasks = TaskRunner()
+    dialog = HandoverDialog(UiContext(care.paths, care.sessions, care.settings, tasks))
+    qtbot.addWidget(dialog)
+    assert [r.device_id for r in dialog.recipients] == [health.device_id]
+    assert dialog.send.isEnabled()
+    index = next(i for i, c in enumerate(dialog.candidates)
+                 if c.visit_id == visit_id and c.part == "hsl")
+    dialog.parts.setCurrentIndex(index)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    dialog.hand_over()
+    assert shown and "överlämnad till" in shown[0]
+    with care.sessions() as session:
+        assert handed_over_to(session, visit_id, "hsl") == dialog.recipients[0].label
+    assert sync(health).handovers == 1
+    assert part_row(health, visit_id, "hsl") == ("utkast", 1, MAS.name)
