@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
@@ -269,6 +269,9 @@ def sync_overview(session: Session, limit: int = 500) -> SyncOverview:
         select(OutboxEntry, Unit.name, Visit.year)
         .outerjoin(Visit, Visit.id == OutboxEntry.visit_id)
         .outerjoin(Unit, Unit.id == Visit.unit_id)
+        # A colleague's revision taken in here is not something this laptop sent.
+        .where(or_(OutboxEntry.package_name.is_(None), OutboxEntry.package_name.not_in(
+            select(ReceivedPart.package_name))))
         .order_by(OutboxEntry.id.desc()).limit(limit)).all()
     waiting, sent = [], []
     for entry, unit_name, year in rows:

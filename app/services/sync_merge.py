@@ -25,7 +25,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from app.models.register import Unit
 from app.models.sync import OutboxEntry, ReceivedPart
@@ -325,7 +325,8 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
     conflict does not fail every later sync. ``names``: device id -> officer."""
     outcome = ApplyOutcome()
     applied = _applied(session)
-    rows = session.scalars(select(ReceivedPart).order_by(
+    # Snapshots are read only for the parts that may change here.
+    rows = session.scalars(select(ReceivedPart).options(defer(ReceivedPart.snapshot)).order_by(
         ReceivedPart.followup_id, ReceivedPart.part, ReceivedPart.revision, ReceivedPart.id))
     latest: dict[tuple[str, str], ReceivedPart] = {}
     handovers: list[ReceivedPart] = []
@@ -338,9 +339,6 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
             latest[(r.followup_id, r.part)] = r  # highest revision last
     mine = officer.name if officer is not None else None
     for (visit_id, part), r in latest.items():
-        snap = json.loads(r.snapshot)
-        if snap.get("draft"):
-            continue
         local = session.scalar(select(VisitPart).where(VisitPart.visit_id == visit_id,
                                                        VisitPart.part == part))
         if local is None:
@@ -348,6 +346,9 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
         if local.revision > r.revision or (local.revision == r.revision
                                            and local.status == "faststalld"):
             continue  # the same or a newer revision is here already
+        snap = json.loads(r.snapshot)
+        if snap.get("draft"):
+            continue
         replaceable = ((given_up_here(session, visit_id, part) or _pristine(session, local))
                        and not (mine and local.owner == mine
                                 and not given_up_here(session, visit_id, part)))

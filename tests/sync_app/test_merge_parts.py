@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from app.models.register import Unit
 from app.models.visit import Answer, VisitPart
+from app.services.report import report_data_for
 from app.services.share.layout import Share
-from app.services.sync import SyncReport, run_sync
+from app.services.sync import SyncReport, run_sync, sync_overview
 from app.services.sync_handover import hand_over_part
 from app.services.task_state import TaskState
 from app.services.visits import (
@@ -96,10 +97,9 @@ def test_finalized_part_appears_and_newer_revision_replaces_it(
         sol = detail.part("sol")
         assert sol is not None and sol.answered == sol.applicable > 0
         assert sol.summaries and all(t.startswith("Sammanfattning") for t in sol.summaries.values())
-        from app.services.report import report_data_for
-
         data = report_data_for(session, visit_id, organisation="Stockholms stad", logo=None)
-        assert data is not None
+        assert VU.name in str(data.officers)  # the colleague's part is in the report
+        assert "Sammanfattning summary_trygghet." in str(data.summary)
     # Nothing of the colleague's part is queued from this laptop as its own.
     sync(health)
     assert not list(share_dir(health).glob(f"*{visit_id}*sol*"))
@@ -115,6 +115,12 @@ def test_finalized_part_appears_and_newer_revision_replaces_it(
     with health.sessions() as session:
         assert session.scalar(select(VisitPart.summary_trygghet).where(
             VisitPart.visit_id == visit_id, VisitPart.part == "sol")) == "Ny text om trygghet."
+        data = report_data_for(session, visit_id, organisation="Stockholms stad", logo=None)
+        assert "Ny text om trygghet." in str(data.summary)
+        shown = sync_overview(session)
+        assert not [r for r in shown.sent if r.part == "sol" and r.visit_id == visit_id]
+        assert {(r.part, r.revision) for r in shown.received
+                if r.followup_id == visit_id} >= {("sol", 1), ("sol", 2)}
 
 
 def share_dir(laptop: Laptop) -> Path:
