@@ -771,6 +771,64 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="33"/>
+        <source>Lämna över till en kollega</source>
+        <translation>Hand over to a colleague</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="35"/>
+        <source>Del att lämna över</source>
+        <translation>Part to hand over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="37"/>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="43"/>
+        <source>Uppföljning och del:</source>
+        <translation>Follow-up and part:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="44"/>
+        <source>Till:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="46"/>
+        <source>Delen skickas via den gemensamma mappen. Kollegan får den som ett utkast vid sin nästa synkronisering. Din kopia finns kvar men markeras som överlämnad.</source>
+        <translation>The part is sent through the shared folder. Your colleague gets it as a draft at their next sync. Your copy stays but is marked as handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="50"/>
+        <source>Lämna över</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="77"/>
+        <source>Ingen kollegas dator har synkroniserat med den gemensamma mappen ännu.</source>
+        <translation>No colleague's computer has synced with the shared folder yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="88"/>
+        <source>Kunde inte lämna över</source>
+        <translation>Could not hand over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="91"/>
+        <source>Överlämnad</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="92"/>
+        <source>%1 är överlämnad till %2.</source>
+        <translation>%1 has been handed over to %2.</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../app/ui/import_dialog.py" line="42"/>
@@ -2454,196 +2512,206 @@
         <translation>Cancel the sync</translation>
     </message>
     <message>
+        <location filename="../../app/ui/sync_page.py" line="67"/>
+        <source>Lämna över…</source>
+        <translation>Hand over…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/sync_page.py" line="68"/>
+        <source>Lämna över en del till en kollega</source>
+        <translation>Hand over a part to a colleague</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="71"/>
         <source>Förlopp</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="99"/>
+        <location filename="../../app/ui/sync_page.py" line="103"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="100"/>
+        <location filename="../../app/ui/sync_page.py" line="104"/>
         <source>Skickade</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="101"/>
-        <location filename="../../app/ui/sync_page.py" line="121"/>
+        <location filename="../../app/ui/sync_page.py" line="105"/>
+        <location filename="../../app/ui/sync_page.py" line="125"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="101"/>
-        <location filename="../../app/ui/sync_page.py" line="121"/>
+        <location filename="../../app/ui/sync_page.py" line="105"/>
+        <location filename="../../app/ui/sync_page.py" line="125"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="101"/>
-        <location filename="../../app/ui/sync_page.py" line="121"/>
+        <location filename="../../app/ui/sync_page.py" line="105"/>
+        <location filename="../../app/ui/sync_page.py" line="125"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="102"/>
-        <location filename="../../app/ui/sync_page.py" line="121"/>
+        <location filename="../../app/ui/sync_page.py" line="106"/>
+        <location filename="../../app/ui/sync_page.py" line="125"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="102"/>
+        <location filename="../../app/ui/sync_page.py" line="106"/>
         <source>Slag</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="103"/>
+        <location filename="../../app/ui/sync_page.py" line="107"/>
         <source>Från dator</source>
         <translation>From computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="103"/>
+        <location filename="../../app/ui/sync_page.py" line="107"/>
         <source>Mottagen (enhetens tid)</source>
         <translation>Received (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="104"/>
+        <location filename="../../app/ui/sync_page.py" line="108"/>
         <source>Från kollegor</source>
         <translation>From colleagues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="122"/>
+        <location filename="../../app/ui/sync_page.py" line="126"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="122"/>
+        <location filename="../../app/ui/sync_page.py" line="126"/>
         <source>Skickad (enhetens tid)</source>
         <translation>Sent (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="122"/>
+        <location filename="../../app/ui/sync_page.py" line="126"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="137"/>
+        <location filename="../../app/ui/sync_page.py" line="148"/>
         <source>Gemensam mapp: %1</source>
         <translation>Shared folder: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="143"/>
+        <location filename="../../app/ui/sync_page.py" line="154"/>
         <source>Synkläget kunde inte läsas.</source>
         <translation>The sync status could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="151"/>
+        <location filename="../../app/ui/sync_page.py" line="162"/>
         <source>Väntar (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="152"/>
+        <location filename="../../app/ui/sync_page.py" line="163"/>
         <source>Skickade (%1)</source>
         <translation>Sent (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="154"/>
+        <location filename="../../app/ui/sync_page.py" line="165"/>
         <source>Fastställd del</source>
         <translation>Finalized part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="154"/>
+        <location filename="../../app/ui/sync_page.py" line="165"/>
         <source>Överlämnad</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="160"/>
+        <location filename="../../app/ui/sync_page.py" line="171"/>
         <source>Från kollegor (%1)</source>
         <translation>From colleagues (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="164"/>
+        <location filename="../../app/ui/sync_page.py" line="175"/>
         <source>Ingen synkronisering har körts ännu.</source>
         <translation>No sync has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="167"/>
+        <location filename="../../app/ui/sync_page.py" line="178"/>
         <source>Senaste synkronisering %1: %2</source>
         <translation>Last sync %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="169"/>
+        <location filename="../../app/ui/sync_page.py" line="180"/>
         <source>lyckades</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="169"/>
+        <location filename="../../app/ui/sync_page.py" line="180"/>
         <source>något behöver åtgärdas</source>
         <translation>something needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="171"/>
+        <location filename="../../app/ui/sync_page.py" line="182"/>
         <source>%1 fastställda delar har inte paketerats ännu.</source>
         <translation>Finalized parts not yet packaged: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="205"/>
+        <location filename="../../app/ui/sync_page.py" line="216"/>
         <source>Startar…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="206"/>
+        <location filename="../../app/ui/sync_page.py" line="217"/>
         <source>Synkroniserar…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="216"/>
+        <location filename="../../app/ui/sync_page.py" line="227"/>
         <source>Avbryter efter pågående paket…</source>
         <translation>Cancelling after the current package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="240"/>
+        <location filename="../../app/ui/sync_page.py" line="251"/>
         <source>Synkroniseringen avbröts. Det som hann skickas är komplett; resten skickas nästa gång.</source>
         <translation>The sync was cancelled. What was sent is complete; the rest is sent next time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="243"/>
+        <location filename="../../app/ui/sync_page.py" line="254"/>
         <source>Synkroniseringen kunde inte göras.</source>
         <translation>The sync could not be done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="245"/>
+        <location filename="../../app/ui/sync_page.py" line="256"/>
         <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
         <translation>The sync is done, but something needs attention.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="247"/>
+        <location filename="../../app/ui/sync_page.py" line="258"/>
         <source>Synkroniseringen lyckades.</source>
         <translation>The sync succeeded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="248"/>
+        <location filename="../../app/ui/sync_page.py" line="259"/>
         <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
         <translation>Sent: %1 · Already there: %2 · Fetched: %3 · From colleagues: %4 · Conflicts: %5 · Errors: %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="258"/>
+        <location filename="../../app/ui/sync_page.py" line="269"/>
         <source>Obs: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="266"/>
+        <location filename="../../app/ui/sync_page.py" line="277"/>
         <source>Synkroniseringen avbröts.</source>
         <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="272"/>
+        <location filename="../../app/ui/sync_page.py" line="283"/>
         <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
         <translation>Something went wrong during the sync. Nothing has been lost; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="274"/>
+        <location filename="../../app/ui/sync_page.py" line="285"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
         <translation>The sync could not be completed.</translation>
     </message>
