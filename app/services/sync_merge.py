@@ -20,11 +20,13 @@ part after the last sync event".
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, defer
 
 from app.models.register import Unit
@@ -43,7 +45,7 @@ from app.models.visit import (
 from app.services.visits import audit
 from app.services.visits.common import PART_LABELS, OfficerRef, dumps
 from app.services.visits.lifecycle import refresh_status
-from app.services.visits.snapshot import canonical_json, digest
+from app.services.visits.snapshot import FORMAT_VERSION, canonical_json, digest
 
 MERGED = "mottagen från kollega"
 HANDED_IN = "överlämnad från"
@@ -299,9 +301,10 @@ def _applied(session: Session) -> set[str]:
 
 
 def _label(snap: dict[str, Any]) -> str:
-    part = snap["part"]["code"]
-    return (f"Uppföljning {snap['unit'].get('name', '')} {snap['visit'].get('year', '')} "
-            f"({snap['visit']['id']}), {PART_LABELS.get(part, part)}")
+    part = str((snap.get("part") or {}).get("code", ""))
+    unit, visit = snap.get("unit") or {}, snap.get("visit") or {}
+    return (f"Uppföljning {unit.get('name', '')} {visit.get('year', '')} "
+            f"({visit.get('id', '')}), {PART_LABELS.get(part, part)}")
 
 
 def _kept_for_handover(session: Session, local: VisitPart, mine: str | None,
@@ -316,6 +319,25 @@ def _kept_for_handover(session: Session, local: VisitPart, mine: str | None,
     return session.scalar(select(OutboxEntry.id).where(
         OutboxEntry.visit_id == local.visit_id, OutboxEntry.part == local.part,
         OutboxEntry.revision >= revision).limit(1)) is not None
+
+
+def _try(session: Session, outcome: ApplyOutcome, snap: dict[str, Any],
+         write: Callable[[], None]) -> bool:
+    """Write one received part; a part that cannot be written is refused
+    with its reason and leaves nothing half-made (the rest go on)."""
+    try:
+        if snap.get("format_version") != FORMAT_VERSION:
+            raise MergeRefused(f"okänt dataformat {snap.get('format_version')!r}; uppdatera "
+                               "programmet")
+        write()
+        session.commit()
+    except (MergeRefused, KeyError, TypeError, ValueError, SQLAlchemyError) as exc:
+        session.rollback()
+        reason = str(exc) if isinstance(exc, MergeRefused) else (
+            f"kan inte läsas in ({type(exc).__name__}: {exc})")
+        outcome.refused.append(f"{_label(snap)}: {reason}")
+        return False
+    return True
 
 
 def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
@@ -353,9 +375,9 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
                        and not (mine and local.owner == mine
                                 and not given_up_here(session, visit_id, part)))
         if replaceable:
-            materialise(session, snap, package=r.package_name)
-            session.commit()
-            outcome.materialised += 1
+            if _try(session, outcome, snap, lambda s=snap, n=r.package_name: materialise(
+                    session, s, package=n)):
+                outcome.materialised += 1
         elif local.status == "utkast" and r.id > new_since:
             outcome.conflicts.append(
                 f"{_label(snap)}: revision {r.revision} kom från en annan dator, men delen "
@@ -372,16 +394,10 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
                     f"{_label(snap)}: överlämnad från {sender}, men delen har ändrats här. "
                     "Den lokala delen är orörd; den överlämnade kan läsas på Synk-sidan.")
             continue
-        try:
-            # Without an officer chosen here the draft is unowned: whoever
-            # finalizes it becomes its owner.
-            materialise(session, snap, package=r.package_name,
-                        draft_for=officer or OfficerRef("", "", ""),
-                        note=f"överlämnad från {sender}")
-            session.commit()
-        except MergeRefused as exc:
-            session.rollback()
-            outcome.refused.append(f"{_label(snap)}: {exc}")
-            continue
-        outcome.handovers += 1
+        # Without an officer chosen here the draft is unowned: whoever
+        # finalizes it becomes its owner.
+        if _try(session, outcome, snap, lambda s=snap, n=r.package_name, w=sender: materialise(
+                session, s, package=n, draft_for=officer or OfficerRef("", "", ""),
+                note=f"överlämnad från {w}")):
+            outcome.handovers += 1
     return outcome

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from app.models.register import Unit
 from app.models.visit import Answer, VisitPart
+from app.services import sync_merge
 from app.services.report import report_data_for
 from app.services.share.layout import Share
 from app.services.sync import SyncReport, run_sync, sync_overview
@@ -158,3 +160,18 @@ def test_a_part_this_laptop_owns_is_never_overwritten(
         save_visit_field(session, visit_id, "summary_trygghet", "Min text.", who=VU.name)
     sync(care, ok=False)
     assert part_row(care, visit_id, "sol") == ("utkast", 1, VU.name)
+
+
+def test_a_part_that_cannot_be_read_in_is_refused_and_retried(
+        make_laptop: Callable[..., Laptop], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    care, health, visit_id = two_laptops(make_laptop, tmp_path)
+    finish(care, visit_id, "sol", VU.name)
+    sync(care)
+    monkeypatch.setattr(sync_merge, "FORMAT_VERSION", 99)  # as if from a newer program
+    report = sync(health, ok=False)
+    assert any("okänt dataformat" in r for r in report.refused), report.refused
+    assert part_row(health, visit_id, "sol") == ("utkast", 1, VU.name)
+    monkeypatch.undo()
+    sync(health)  # not applied yet, so taken in now
+    assert part_row(health, visit_id, "sol") == ("faststalld", 1, VU.name)
