@@ -56,6 +56,9 @@ def run(ctx: CliContext) -> int:
     settings = Settings.load(ctx.paths.settings_file)
     if ctx.args.hand_over or ctx.args.recipients:
         return _hand_over(ctx, settings)
+    if ctx.args.part or ctx.args.to:
+        print("--part och --to används bara med --hand-over.", file=sys.stderr)
+        return 2
     report = run_sync(ctx.sessions, ctx.paths, settings, ctx.args.share, TaskState())
     out = sys.stderr if report.failed else sys.stdout
     for line in report.lines():

@@ -57,6 +57,7 @@ def test_hand_over_through_the_cli_and_back(
     assert cli_main(["sync", *data, "--recipients"]) == 0
     assert health.device_id in capsys.readouterr().out
     assert cli_main(["sync", *data, "--hand-over", visit_id, "--part", "hsl"]) == 2
+    assert cli_main(["sync", *data, "--part", "hsl", "--to", health.device_id]) == 2
     assert cli_main(["sync", *data, "--hand-over", visit_id, "--part", "hsl",
                      "--to", "okand-dator"]) == 1
     assert "ingen publicerad nyckel" in capsys.readouterr().err
