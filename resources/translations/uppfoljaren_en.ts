@@ -810,7 +810,7 @@
     <message>
         <location filename="../../app/ui/sync_handover_dialog.py" line="77"/>
         <source>Ingen kollegas dator har synkroniserat med den gemensamma mappen ännu.</source>
-        <translation>No colleague's computer has synced with the shared folder yet.</translation>
+        <translation>No colleague&apos;s computer has synced with the shared folder yet.</translation>
     </message>
     <message>
         <location filename="../../app/ui/sync_handover_dialog.py" line="88"/>
