@@ -21,10 +21,10 @@ from app.services.share.errors import ShareError
 from app.services.share.publish import PublishResult
 from app.services.share.signing import load_or_create_key, load_trusted_keys
 from app.services.sync import resolve_share
-from app.services.sync_merge import HANDED_OUT, handed_over_to, known_officers
+from app.services.sync_merge import HANDED_OUT, known_officers
 from app.services.sync_parts import hand_over
 from app.services.visits import audit
-from app.services.visits.common import PART_LABELS, PARTS, get_part
+from app.services.visits.common import PART_LABELS, PARTS, get_part, handed_over_to
 from app.settings import Settings
 
 

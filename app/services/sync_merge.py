@@ -43,14 +43,20 @@ from app.models.visit import (
     VisitPart,
 )
 from app.services.visits import audit
-from app.services.visits.common import PART_LABELS, OfficerRef, dumps
+from app.services.visits.common import (
+    PART_LABELS,
+    SYNC_AUDIT_FIELDS,
+    SYNC_HANDED_IN,
+    SYNC_HANDED_OUT,
+    SYNC_MERGED,
+    OfficerRef,
+    dumps,
+)
 from app.services.visits.lifecycle import refresh_status
 from app.services.visits.snapshot import FORMAT_VERSION, canonical_json, digest
 
-MERGED = "mottagen från kollega"
-HANDED_IN = "överlämnad från"
-HANDED_OUT = "överlämnad till"
-SYNC_FIELDS = (MERGED, HANDED_IN, HANDED_OUT)
+MERGED, HANDED_IN, HANDED_OUT = SYNC_MERGED, SYNC_HANDED_IN, SYNC_HANDED_OUT
+SYNC_FIELDS = SYNC_AUDIT_FIELDS
 WHO = "Synkronisering"
 
 
@@ -98,14 +104,6 @@ def given_up_here(session: Session, visit_id: str, part: str) -> bool:
     last = _last_sync_event(session, visit_id, part)
     return (last is not None and last.field in (MERGED, HANDED_OUT)
             and not edited_since_sync(session, visit_id, part))
-
-
-def handed_over_to(session: Session, visit_id: str, part: str) -> str | None:
-    """Whom the part was handed over to, while it is not taken back here."""
-    last = _last_sync_event(session, visit_id, part)
-    if last is None or last.field != HANDED_OUT:
-        return None
-    return last.new
 
 
 def _pristine(session: Session, row: VisitPart) -> bool:

@@ -17,8 +17,8 @@ from app.models.register import Unit
 from app.models.visit import AuditEvent, PartRevision, VisitPart
 from app.services.share.layout import Share
 from app.services.sync_handover import recipients
-from app.services.sync_merge import handed_over_to
-from app.services.visits import open_visit, save_visit_field, start_visit
+from app.services.visits import LockedError, open_visit, save_visit_field, start_visit
+from app.services.visits.common import handed_over_to
 from app.ui.context import UiContext
 from app.ui.sync_handover_dialog import HandoverDialog
 from app.ui.tasks import TaskRunner
@@ -67,6 +67,10 @@ def test_hand_over_through_the_cli_and_back(
     with care.sessions() as session:  # the sender's copy is kept, marked handed over
         assert handed_over_to(session, visit_id, "hsl") == health.device_id
         assert open_visit(session, visit_id).part("hsl") is not None
+        # ...and read-only here, so two people never edit the same part.
+        with pytest.raises(LockedError, match="överlämnad till"):
+            save_visit_field(session, visit_id, "summary_halso_sjukvard", "Ändrat ändå.",
+                             who=VU.name)
     assert part_row(care, visit_id, "hsl") == ("utkast", 1, part_row(care, visit_id, "hsl")[2])
 
     # The colleague's next sync: an editable draft of the colleague's own.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.models.visit import Visit, VisitPart
 from app.services.visits.errors import LockedError, NotFoundError
@@ -135,12 +135,39 @@ def get_part(session: Session, visit_id: str, part: str) -> VisitPart:
 
 
 def require_open(part: VisitPart) -> None:
+    session = object_session(part)
+    if session is not None:
+        recipient = handed_over_to(session, part.visit_id, part.part)
+        if recipient:
+            raise LockedError(
+                f"Delen ({PART_LABELS.get(part.part, part.part)}) är överlämnad till "
+                f"{recipient} och ändras där. Den kommer tillbaka hit när kollegan har "
+                "synkat sin version."
+            )
     if part.status == "faststalld":
         raise LockedError(
             f"Delen är fastställd ({PART_LABELS.get(part.part, part.part)}, revision "
             f"{part.revision}) och kan inte ändras. Öppna en ny revision med en motivering "
             "för att ändra."
         )
+
+
+# Audit fields written by sync when a part is merged from the share or handed
+# over (app.services.sync_merge); the last of them tells who holds the part.
+SYNC_MERGED, SYNC_HANDED_IN, SYNC_HANDED_OUT = "mottagen från kollega", "överlämnad från", "överlämnad till"
+SYNC_AUDIT_FIELDS = (SYNC_MERGED, SYNC_HANDED_IN, SYNC_HANDED_OUT)
+
+
+def handed_over_to(session: Session, visit_id: str, part: str) -> str | None:
+    """Whom the part was handed over to, while it has not come back here."""
+    from app.models.visit import AuditEvent
+
+    last = session.execute(
+        select(AuditEvent.field, AuditEvent.new).where(
+            AuditEvent.visit_id == visit_id, AuditEvent.part == part,
+            AuditEvent.field.in_(SYNC_AUDIT_FIELDS)).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    return last.new if last is not None and last.field == SYNC_HANDED_OUT else None
 
 
 def require_any_open(session: Session, visit_id: str) -> None:
