@@ -68,6 +68,8 @@ def test_hand_over_through_the_cli_and_back(
         assert handed_over_to(session, visit_id, "hsl") == health.device_id
         assert open_visit(session, visit_id).part("hsl") is not None
         # ...and read-only here, so two people never edit the same part.
+        held = open_visit(session, visit_id).part("hsl")
+        assert held.locked and held.handed_over_to == health.device_id
         with pytest.raises(LockedError, match="överlämnad till"):
             save_visit_field(session, visit_id, "summary_halso_sjukvard", "Ändrat ändå.",
                              who=VU.name)

@@ -28,6 +28,7 @@ from app.services.visits.common import (
     SUMMARY_FIELDS,
     VISIT_STATUSES,
     get_visit,
+    handed_over_to,
     is_answered,
     loads_dict,
     loads_list,
@@ -152,11 +153,15 @@ def _sections(template: PinnedTemplate, unit_type: str, part: str,
     return sections
 
 
-def part_view(row: VisitPart, sections: list[SectionView]) -> PartView:
+def part_view(row: VisitPart, sections: list[SectionView],
+              handed_over_to: str | None = None) -> PartView:
+    status_label = PART_STATUSES.get(row.status, row.status)
+    if handed_over_to:
+        status_label = f"Överlämnad till {handed_over_to}"
     return PartView(
         part=row.part, label=PART_LABELS.get(row.part, row.part), owner=row.owner,
         owner_role=row.owner_role, owner_district=row.owner_district, status=row.status,
-        status_label=PART_STATUSES.get(row.status, row.status), revision=row.revision,
+        status_label=status_label, revision=row.revision, handed_over_to=handed_over_to,
         finalized_at=row.finalized_at, finalized_by=row.finalized_by,
         summaries={f: getattr(row, f) for f, p in SUMMARY_FIELDS.items() if p == row.part},
         sections=tuple(sections), answered=sum(s.answered for s in sections),
@@ -192,13 +197,14 @@ def open_visit(session: Session, visit_id: str) -> VisitDetail:
             District.region)))
     assert unit is not None  # foreign key
     before = previous_visit(session, visit)
+    parts = list(session.scalars(select(VisitPart).where(VisitPart.visit_id == visit_id)))
     return assemble_detail(
         visit, unit_facts(unit), pinned_template(session, visit.template_version_id),
         answers=list(session.scalars(select(Answer).where(Answer.visit_id == visit_id))),
         previous_answers=list(session.scalars(
             select(Answer).where(Answer.visit_id == before.id))) if before else [],
         previous=before,
-        parts=list(session.scalars(select(VisitPart).where(VisitPart.visit_id == visit_id))),
+        parts=parts,
         documents=list(session.scalars(select(DocumentRequest).where(
             DocumentRequest.visit_id == visit_id))),
         participants=list(session.scalars(
@@ -208,6 +214,7 @@ def open_visit(session: Session, visit_id: str) -> VisitDetail:
             PreviousDeficiency.visit_id == visit_id))),
         attachments=list(session.scalars(select(Attachment).where(
             Attachment.visit_id == visit_id))),
+        handed_over={p.part: r for p in parts if (r := handed_over_to(session, visit_id, p.part))},
     )
 
 
@@ -216,14 +223,15 @@ def assemble_detail(
     previous_answers: list[Answer], previous: Visit | None, parts: list[VisitPart],
     documents: list[DocumentRequest], participants: list[Participant],
     findings: list[Finding], previous_deficiencies: list[PreviousDeficiency],
-    attachments: list[Attachment],
+    attachments: list[Attachment], handed_over: dict[str, str] | None = None,
 ) -> VisitDetail:
     """A VisitDetail from rows already at hand (open_visit loads them; the demo
     builds them in memory), so both give the very same shape."""
     mine = {a.question_id: a for a in answers}
     before = {a.question_id: a for a in previous_answers}
     part_views = tuple(
-        part_view(p, _sections(template, unit.type_code, p.part, mine, before))
+        part_view(p, _sections(template, unit.type_code, p.part, mine, before),
+                  (handed_over or {}).get(p.part))
         for p in sorted(parts, key=lambda p: p.part, reverse=True)  # sol before hsl
     )
     definition = template.definition

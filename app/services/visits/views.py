@@ -129,10 +129,11 @@ class PartView:
     sections: tuple[SectionView, ...]
     answered: int
     applicable: int
+    handed_over_to: str | None = None  # held by a colleague until it comes back
 
     @property
     def locked(self) -> bool:
-        return self.status == "faststalld"
+        return self.status == "faststalld" or bool(self.handed_over_to)
 
 
 @dataclass(frozen=True)
