@@ -183,6 +183,20 @@ def open_context(paths: AppPaths, settings: Settings,
                      tasks=tasks or TaskRunner())
 
 
+def _preload_database_modules() -> None:
+    """Import the database layer on a plain thread while Qt starts: the import
+    (mostly SQLAlchemy) is the longest step before the register can show, and
+    much of Qt's start-up runs in C++ beside it. The worker that opens the
+    database later finds the modules loaded (or waits on the import lock)."""
+    import threading
+
+    def load() -> None:
+        import app.db  # noqa: F401
+        import app.services.units  # noqa: F401
+
+    threading.Thread(target=load, name="preload-db", daemon=True).start()
+
+
 def start(data_dir: str | Path | None, tasks: TaskRunner | None = None,
           ) -> tuple[QApplication, MainWindow | None, int]:
     """Show the main window and start opening the database.
@@ -191,6 +205,7 @@ def start(data_dir: str | Path | None, tasks: TaskRunner | None = None,
     (``tasks`` a SyncTaskRunner); with the threaded runner, a failure later
     tells the user and ends the event loop with exit code 1.
     """
+    _preload_database_modules()
     app = create_application()
     paths = resolve_paths(data_dir).ensure()
     settings = Settings.load(paths.settings_file)
