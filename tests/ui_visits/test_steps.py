@@ -55,8 +55,7 @@ def test_previous_deficiency_status_and_irregularity_banner(
     view = window.views["foranalys"]
     assert isinstance(view, PreanalysisView)
     previous = reread(ui_ctx, visit_id).previous_deficiencies
-    if not previous:
-        pytest.skip("the demo unit has no earlier deficiency")
+    assert previous, "the demo unit should carry deficiencies from its previous follow-up"
     fid = previous[0].previous_finding_id
     status, comment = view.previous_widgets[fid]
     status.setCurrentIndex(status.findData("delvis"))
