@@ -157,7 +157,6 @@ def test_list_visits_filters_and_owner_handover(env: Env) -> None:
 
 
 def test_status_changes_reach_the_year_plan(env: Env) -> None:
-    pytest.importorskip("app.services.schedule")
     from sqlalchemy import select
 
     from app.models import PlanEntry
