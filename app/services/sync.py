@@ -35,6 +35,7 @@ from app.services.share.signing import (
     load_trusted_keys,
     publish_public_key,
 )
+from app.services.sync_attachments import restore_received_attachments
 from app.services.sync_merge import apply_received, known_officers
 from app.services.sync_outbox import (
     apply_receipts,
@@ -187,6 +188,9 @@ def _run(session: Session, paths: AppPaths, settings: Settings,
     applied = apply_received(session, officer_from_settings(settings), seen_before,
                              known_officers(session))
     report.refused += applied.refused
+    # Their files follow, read from the same verified packages.
+    report.refused += restore_received_attachments(session, paths, share, device_id,
+                                                   trusted).refused
     report.conflicts = list(conflicts.values()) + applied.conflicts
     report.verified = session.scalar(select(func.count()).select_from(OutboxEntry).where(
         OutboxEntry.state.in_(("verified", "receipted")))) or 0

@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
 from app.models.sync import OutboxEntry, ReceivedPart
 from app.models.visit import PartRevision, Visit
 from app.paths import AppPaths
@@ -31,10 +30,10 @@ from app.services.share.layout import Share
 from app.services.share.package import Package, PackageMeta, read_package
 from app.services.share.publish import PublishResult
 from app.services.share.signing import SigningKey, TrustedKey
+from app.services.sync_attachments import attachment_members
 from app.services.sync_merge import given_up_here
-from app.services.sync_outbox import _member_for, now
+from app.services.sync_outbox import now
 from app.services.visits import revision_snapshot
-from app.services.visits.attachments import attachment_path
 from app.services.visits.common import PART_LABELS
 
 
@@ -134,13 +133,8 @@ def hand_over(session: Session, paths: AppPaths, share: Share, key: SigningKey, 
     members: dict[str, bytes] = {
         DATA_MEMBER: json.dumps(snapshot, ensure_ascii=False, sort_keys=True,
                                 separators=(",", ":")).encode("utf-8")}
-    for index, item in enumerate(snapshot.get("attachments", []), start=1):
-        path = attachment_path(paths.attachments_dir, item["stored_name"])
-        try:
-            members[_member_for(index, item["filename"])] = path.read_bytes()
-        except OSError as exc:
-            raise UserFacingError(f"Bilagan {item['filename']} ({path}) kan inte läsas: "
-                                  f"{exc.strerror or exc}.") from exc
+    # The files go along as members, hashed and signed like the data.
+    members.update(attachment_members(paths, snapshot))
     meta = PackageMeta("handover", visit_id, part, revision, revision - 1 or None, key.device_id,
                        data_format_version=int(snapshot.get("format_version", 1)),
                        recipient=recipient, device_time=now().isoformat(),
