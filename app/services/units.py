@@ -1,8 +1,8 @@
 """The unit register: read rows for views and exports, write imported rows.
 
-``UnitRow`` is the plain shape that the GUI table, the CLI and exports share.
-Its ``as_import_record`` gives the import's headers, so an export imports
-again unchanged.
+``UnitRow`` (in ``app.services.unit_rows``, re-exported here) is the plain
+shape that the GUI table, the CLI and exports share. Its ``as_import_record``
+gives the import's headers, so an export imports again unchanged.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from app.models import District, Officer, Provider, Regiform, Region, Unit, UnitType
+from app.services.unit_rows import Choices, UnitRow  # re-exported: the plain row shapes
 
 IMPORT_HEADERS = (
     "enhets_id",
@@ -29,42 +30,6 @@ IMPORT_HEADERS = (
     "platser",
     "paritet",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class UnitRow:
-    id: str
-    name: str
-    type_code: str
-    type_name: str
-    regiform_code: str
-    regiform_name: str
-    provider: str
-    address: str
-    district: str  # empty for a unit outside the city
-    followup_district: str
-    region: str
-    outside_city: bool
-    places: int | None
-    parity: str | None
-    active_from: date | None
-    active_to: date | None
-    manager: str
-
-    def as_import_record(self) -> dict[str, str]:
-        return {
-            "enhets_id": self.id,
-            "namn": self.name,
-            "typ": self.type_code,
-            "regiform": self.regiform_name.lower(),
-            "utförare": self.provider,
-            "adress": self.address,
-            "stadsdel": self.district,
-            "uppföljande_stadsdel": self.followup_district,
-            "utanför_staden": "ja" if self.outside_city else "nej",
-            "platser": "" if self.places is None else str(self.places),
-            "paritet": {"udda": "udda", "jamn": "jämn"}.get(self.parity or "", ""),
-        }
 
 
 @dataclass(frozen=True)
@@ -153,15 +118,6 @@ def list_units(session: Session) -> list[UnitRow]:
 def get_unit(session: Session, unit_id: str) -> UnitRow | None:
     unit = session.get(Unit, unit_id)
     return _row(unit) if unit else None
-
-
-@dataclass(frozen=True)
-class Choices:
-    """Names for filters and pickers."""
-
-    districts: list[str]
-    unit_types: list[tuple[str, str]]
-    regiforms: list[tuple[str, str]]
 
 
 def choices(session: Session, on: date | None = None) -> Choices:

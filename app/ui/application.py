@@ -4,9 +4,18 @@
 is shown first; SQLAlchemy is loaded and the database opened (on the first
 start: the embedded demo database created) on a worker through the task
 runner, and the window gets its context when that is done. So the window
-paints at once even on a slow laptop, and pages are only built with an open
-database. A database that cannot be used (newer version, network drive) is
-explained in a Swedish message box and the program exits with 1.
+paints at once even on a slow laptop. A database that cannot be used (newer
+version, network drive) is explained in a Swedish message box and the
+program exits with 1.
+
+The usual start goes one step further. When the database needs no work
+(local disk, current schema, current shipped data: see
+``app.services.register_snapshot``) and the window opens on Verksamheter, the
+register is read with plain sqlite3 and shown before SQLAlchemy is even
+imported; the worker that opens the database starts only after that page has
+painted, because the import holds the GIL and would slow every Python call
+the first paint makes. The page then gets its context without changing on
+screen. In every other case nothing is shown before the normal open.
 
 Nothing at module level here imports SQLAlchemy (see ``start``).
 """
@@ -16,13 +25,17 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
+    QObject,
     Qt,
     QThreadPool,
     QTimer,
@@ -36,17 +49,22 @@ from app.errors import UserFacingError
 from app.paths import AppPaths, resolve_paths, resource_dir
 from app.settings import Settings
 from app.ui.main_window import MainWindow
+from app.ui.navigation import start_page
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from app.services.register_snapshot import RegisterSnapshot
     from app.services.task_state import TaskState
     from app.ui.context import UiContext
 
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = "translations"
+# Opening the database waits for the snapshot page's first paint, or this long
+# if that paint never comes (a minimised window paints nothing).
+OPEN_AFTER_PAINT_LIMIT_MS = 1000
 _installed: list[QTranslator] = []  # kept alive while installed
 
 # Calm, native-leaning look: only spacing and the navigation list are styled.
@@ -197,22 +215,57 @@ def _preload_database_modules() -> None:
     threading.Thread(target=load, name="preload-db", daemon=True).start()
 
 
+def _register_snapshot(paths: AppPaths, settings: Settings) -> RegisterSnapshot | None:
+    """The register read without SQLAlchemy, when the window opens on it and
+    the database needs no work; else None (see the module docstring)."""
+    if start_page(settings.last_page) != "verksamheter":
+        return None
+    from app.services.register_snapshot import read_register_snapshot
+
+    return read_register_snapshot(paths.database)
+
+
+class _AfterPaint(QObject):
+    """Calls ``callback`` once: just after ``watched`` has painted, or after
+    ``limit_ms`` whichever comes first."""
+
+    def __init__(self, watched: QObject, callback: Callable[[], None], limit_ms: int) -> None:
+        super().__init__(watched)
+        self._callback: Callable[[], None] | None = callback
+        watched.installEventFilter(self)
+        QTimer.singleShot(limit_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fire)  # once this paint is on screen
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
 def start(data_dir: str | Path | None, tasks: TaskRunner | None = None,
           ) -> tuple[QApplication, MainWindow | None, int]:
     """Show the main window and start opening the database.
 
     Returns the exit code 1 at once when opening failed before this returns
-    (``tasks`` a SyncTaskRunner); with the threaded runner, a failure later
-    tells the user and ends the event loop with exit code 1.
+    (``tasks`` a SyncTaskRunner and no snapshot shown); otherwise a failure
+    later tells the user and ends the event loop with exit code 1.
     """
-    _preload_database_modules()
-    app = create_application()
     paths = resolve_paths(data_dir).ensure()
     settings = Settings.load(paths.settings_file)
+    snapshot = _register_snapshot(paths, settings)
+    if snapshot is None:
+        _preload_database_modules()
+    app = create_application()
     install_language(settings.language)
     apply_look(app)
     tasks = tasks or TaskRunner()
     window = MainWindow(settings, paths)
+    from_snapshot = snapshot is not None and window.show_register_snapshot(snapshot)
     window.show()
     failed: list[BaseException] = []
     starting = [True]  # a failure while still in here is returned, not exit()ed
@@ -241,7 +294,16 @@ def start(data_dir: str | Path | None, tasks: TaskRunner | None = None,
     def work(state: TaskState) -> sessionmaker[Session]:
         return open_sessions(paths)
 
-    tasks.run(work, opened, not_opened, parallel=True)
+    def open_database() -> None:
+        if shiboken6.isValid(window):  # not closed in the meantime
+            tasks.run(work, opened, not_opened, parallel=True)
+
+    if from_snapshot:
+        page = window.page("verksamheter")
+        _AfterPaint(page.table.viewport(),  # type: ignore[attr-defined]
+                    open_database, OPEN_AFTER_PAINT_LIMIT_MS)
+    else:
+        open_database()
     starting[0] = False
     if failed:
         return app, None, 1

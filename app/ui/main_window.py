@@ -8,7 +8,10 @@ without having to retranslate itself.
 The window can be shown before the database is open (``attach`` gives it the
 context later): start-up paints at once while SQLAlchemy loads and the
 database is checked on a worker. Pages are only ever built with a ready
-context. Nothing here imports SQLAlchemy at module level, for the same reason.
+context, with one exception: when the database needs no work, start-up shows
+the Verksamheter page from a plain read of the register first
+(``show_register_snapshot``) and ``attach`` hands that page the context.
+Nothing here imports SQLAlchemy at module level, for the same reason.
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ from app.paths import AppPaths
 from app.settings import Settings
 from app.ui.about_dialog import AboutDialog
 from app.ui.icons import app_icon, icon
-from app.ui.navigation import DEFAULT_PAGE, PAGES, PageSpec, find_page
+from app.ui.navigation import DEFAULT_PAGE, PAGES, PageSpec, find_page, start_page
 
 if TYPE_CHECKING:
+    from app.services.register_snapshot import RegisterSnapshot
     from app.services.units import ImportResult
     from app.ui.context import UiContext
     from app.ui.import_dialog import ImportReportDialog
@@ -92,13 +96,34 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_geometry()
         self.import_action.setEnabled(False)
-        self.show_page(settings.last_page if find_page(settings.last_page) else DEFAULT_PAGE)
+        self.show_page(start_page(settings.last_page))
 
     def attach(self, ctx: UiContext) -> None:
         """The database is open: build the current page and allow imports."""
         self.ctx = ctx
         self.import_action.setEnabled(True)
+        for widget in list(self._pages.values()):  # built from a start-up snapshot
+            attach = getattr(widget, "attach", None)
+            if callable(attach):
+                attach(ctx)
         self._nav_changed(self.nav.currentRow())
+
+    def show_register_snapshot(self, snapshot: RegisterSnapshot) -> bool:
+        """Before ``attach``: show the Verksamheter page from ``snapshot``
+        when it is the page to show. False when another page is current (it
+        waits for the database as usual)."""
+        if self.ctx is not None or self.current_key != "verksamheter":
+            return False
+        from app.ui.units_page import UnitsPage
+
+        spec = find_page("verksamheter")
+        assert spec is not None
+        widget = UnitsPage(None, settings=self.settings, snapshot=snapshot)
+        widget.setAccessibleName(spec.display_title())
+        self._pages[spec.key] = widget
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        return True
 
     # -- building --------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -171,7 +196,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
         if self.ctx is None:
-            return self.opening_label
+            return self._pages.get(key, self.opening_label)
         if self._rebuild_pending:
             self.rebuild_pages()
         if key not in self._pages:

@@ -88,3 +88,8 @@ def page_keys() -> list[str]:
 
 def find_page(key: str) -> PageSpec | None:
     return next((spec for spec in PAGES if spec.key == key), None)
+
+
+def start_page(last_page: str) -> str:
+    """The page the window opens on: the last one shown, if it still exists."""
+    return last_page if find_page(last_page) else DEFAULT_PAGE

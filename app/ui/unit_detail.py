@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.units import UnitRow
+from app.services.unit_rows import UnitRow
 
 
 def _value_label() -> QLabel:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.services.units import UnitRow
+from app.services.unit_rows import UnitRow
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole UnitRow
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -2,11 +2,18 @@
 
 ``UnitsView`` is the layout (it takes rows and choices and knows no
 database); ``UnitsPage`` fills it from the services through the context.
+
+At start-up the page can be built before the database layer has loaded: it
+shows the rows of a ``RegisterSnapshot`` (read with plain sqlite3) and gets
+its context through ``attach`` once the database is open. Nothing here
+imports SQLAlchemy at module level, for that reason.
 """
 
 from __future__ import annotations
 
 import base64
+import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,10 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.units import Choices, UnitRow, choices, list_units
-from app.ui.context import UiContext
+from app.services.unit_rows import Choices, UnitRow
 from app.ui.unit_detail import UnitDetail
 from app.ui.unit_table_model import Column, UnitFilterProxy, UnitTableModel
+
+if TYPE_CHECKING:
+    from app.services.register_snapshot import RegisterSnapshot
+    from app.settings import Settings
+    from app.ui.context import UiContext
+
+log = logging.getLogger(__name__)
 
 COLUMN_WIDTHS = {Column.NAME: 300, Column.ID: 76, Column.TYPE: 165, Column.REGIFORM: 96,
                  Column.PROVIDER: 175, Column.DISTRICT: 145, Column.FOLLOWUP: 160,
@@ -50,6 +63,7 @@ class UnitsView(QWidget):
         super().__init__(parent)
         self.model = UnitTableModel(self)
         self.proxy = UnitFilterProxy(self.model, self)
+        self._shown: tuple[list[UnitRow], Choices] | None = None  # what set_units got
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Sök på namn, enhets-id, utförare eller adress"))
@@ -162,9 +176,14 @@ class UnitsView(QWidget):
         return combo
 
     # -- filling -------------------------------------------------------------
-    def set_units(self, rows: list[UnitRow], available: Choices | None = None) -> None:
-        selected = self.detail.unit.id if self.detail.unit else None
+    def set_units(self, rows: list[UnitRow], available: Choices | None = None) -> bool:
+        """Show ``rows``; False (and nothing touched: no reset, the scroll
+        position and selection stay) when they are what is shown already."""
         available = available or _choices_from_rows(rows)
+        if self._shown == (rows, available):
+            return False
+        self._shown = (list(rows), available)
+        selected = self.detail.unit.id if self.detail.unit else None
         self._fill(self.district, self.tr("Alla stadsdelar"),
                    [(name, name) for name in available.districts])
         self._fill(self.unit_type, self.tr("Alla typer"),
@@ -177,6 +196,7 @@ class UnitsView(QWidget):
         if selected is not None:
             self.select_unit(selected)
         self._update_count()
+        return True
 
     def _fill(self, combo: QComboBox, all_text: str, items: list[tuple[str, str]]) -> None:
         """Refill a filter, keeping what was chosen when it still exists."""
@@ -244,18 +264,41 @@ class UnitsView(QWidget):
 
 
 class UnitsPage(UnitsView):
-    """The Verksamheter page: the view filled from the database."""
+    """The Verksamheter page: the view filled from the database.
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    ``UnitsPage(ctx)`` reads the register at once. ``UnitsPage(None,
+    settings=..., snapshot=...)`` is the start-up form: it shows the snapshot
+    and reads nothing until ``attach(ctx)``.
+    """
+
+    def __init__(self, ctx: UiContext | None, parent: QWidget | None = None, *,
+                 settings: Settings | None = None,
+                 snapshot: RegisterSnapshot | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitsPage")
         self.ctx = ctx
+        chosen = ctx.settings if ctx is not None else settings
+        if chosen is None:
+            raise ValueError("UnitsPage needs a context, or settings and a snapshot")
+        self.settings = chosen
         self._restore_state()
-        self.reload()
+        if ctx is not None:
+            self.reload()
+        elif snapshot is not None:
+            self.set_units(snapshot.rows, snapshot.choices)
+
+    def attach(self, ctx: UiContext) -> None:
+        """The database is open behind a page built from a snapshot. Reading
+        again is the check that what is shown is what the database holds; the
+        snapshot is only taken when nothing could differ, so this normally
+        changes nothing on screen (set_units leaves equal rows alone)."""
+        self.ctx = ctx
+        if self.reload():
+            log.warning("the start-up register differed from the database; shown again")
 
     def _restore_state(self) -> None:
         """Columns, widths, sort order and pane sizes as the user left them."""
-        settings = self.ctx.settings
+        settings = self.settings
         try:
             if settings.units_header_state:
                 self.table.horizontalHeader().restoreState(
@@ -271,13 +314,18 @@ class UnitsPage(UnitsView):
         def encode(data: QByteArray) -> str:
             return base64.b64encode(bytes(data.data())).decode()
 
-        self.ctx.settings.units_header_state = encode(self.table.horizontalHeader().saveState())
-        self.ctx.settings.units_splitter_state = encode(self.splitter.saveState())
+        self.settings.units_header_state = encode(self.table.horizontalHeader().saveState())
+        self.settings.units_splitter_state = encode(self.splitter.saveState())
 
-    def reload(self) -> None:
-        """Read the register again (after an import, say). 10,000 rows read in
-        well under a second, so this runs on the UI thread."""
+    def reload(self) -> bool:
+        """Read the register again (after an import, say); True when what is
+        shown changed. 10,000 rows read in well under a second, so this runs
+        on the UI thread."""
+        from app.services.units import choices, list_units
+
+        if self.ctx is None:
+            return False  # not attached yet: attach() reads
         with self.ctx.sessions() as session:
             rows = list_units(session)
             available = choices(session)
-        self.set_units(rows, available)
+        return self.set_units(rows, available)
