@@ -41,7 +41,7 @@ def _hand_over(ctx: CliContext, settings: Settings) -> int:
     with ctx.sessions() as session:
         if args.recipients:
             for r in recipients(session, ctx.paths, settings, args.share):
-                print(f"{r.device_id}\t{r.officer}")
+                print(f"{r.device_id}\t{r.label}")
             return 0
         if not args.part or not args.to:
             print("--hand-over kräver --part sol|hsl och --to DATOR.", file=sys.stderr)

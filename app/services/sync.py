@@ -28,6 +28,7 @@ from app.errors import UserFacingError
 from app.models.sync import OutboxEntry, ReceivedPart, SyncRun
 from app.paths import AppPaths
 from app.services.share.catalog import read_receipts
+from app.services.share.device_officer import publish_device_officer
 from app.services.share.errors import ShareError
 from app.services.share.layout import Share
 from app.services.share.signing import (
@@ -147,6 +148,8 @@ def _run(session: Session, paths: AppPaths, settings: Settings,
     # Published on every sync, so colleagues can hand work over to this laptop
     # before it has sent anything.
     publish_public_key(share, key)
+    # ...and who works here, so they see a name and role rather than an id.
+    publish_device_officer(share, key, settings.officer_name, settings.officer_role)
 
     state.report(0, 0, "Förbereder paket")
     queued = queue_finalized(session, paths, settings, key, state)

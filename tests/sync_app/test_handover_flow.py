@@ -51,11 +51,12 @@ def test_hand_over_through_the_cli_and_back(
                                extra=True)
         save_visit_field(session, visit_id, "summary_halso_sjukvard", "Påbörjad av Vera.",
                          who=VU.name)
-        assert [r.device_id for r in recipients(session, care.paths, care.settings)] == [
-            health.device_id]
+        # The colleague's laptop published its officer: a name and role, not an id.
+        assert [r.label for r in recipients(session, care.paths, care.settings)] == [
+            "Maja Sjöström, MAS"]
     data = ["--data-dir", str(care.paths.data_dir)]
     assert cli_main(["sync", *data, "--recipients"]) == 0
-    assert health.device_id in capsys.readouterr().out
+    assert f"{health.device_id}\tMaja Sjöström, MAS" in capsys.readouterr().out
     assert cli_main(["sync", *data, "--hand-over", visit_id, "--part", "hsl"]) == 2
     assert cli_main(["sync", *data, "--part", "hsl", "--to", health.device_id]) == 2
     assert cli_main(["sync", *data, "--hand-over", visit_id, "--part", "hsl",
@@ -65,11 +66,11 @@ def test_hand_over_through_the_cli_and_back(
                      "--to", health.device_id]) == 0
     assert "Överlämnad" in capsys.readouterr().out
     with care.sessions() as session:  # the sender's copy is kept, marked handed over
-        assert handed_over_to(session, visit_id, "hsl") == health.device_id
+        assert handed_over_to(session, visit_id, "hsl") == "Maja Sjöström, MAS"
         assert open_visit(session, visit_id).part("hsl") is not None
         # ...and read-only here, so two people never edit the same part.
         held = open_visit(session, visit_id).part("hsl")
-        assert held.locked and held.handed_over_to == health.device_id
+        assert held.locked and held.handed_over_to == "Maja Sjöström, MAS"
         with pytest.raises(LockedError, match="överlämnad till"):
             save_visit_field(session, visit_id, "summary_halso_sjukvard", "Ändrat ändå.",
                              who=VU.name)
