@@ -58,18 +58,28 @@ def run(ctx: CliContext) -> int:
 
 
 def _single(ctx: CliContext, visit_id: str, out: Path, internal: bool) -> int:
-    from app.services.report import render_visit_report
-    from app.services.visits.errors import NotFoundError
+    from app.durable_io import write_bytes_atomic
+    from app.services.report_fast import fast_report_data
+    from app.templates.report import render_report_bytes
 
     organisation, logo = _settings(ctx)
-    with ctx.sessions() as session:
-        try:
-            data = render_visit_report(session, visit_id, out, organisation=organisation,
-                                       logo=logo, internal=internal)
-        except NotFoundError as error:
-            raise UserFacingError(f"Ingen uppföljning med id {visit_id}.") from error
-        except OSError as error:
-            raise UserFacingError(f"Kunde inte skriva {out}: {error.strerror}") from error
+    kw = {"organisation": organisation, "logo": logo, "internal": internal}
+    # A finalized follow-up prints from its stored snapshots without SQLAlchemy;
+    # anything else (drafts, old schema, unknown id) takes the normal path.
+    data = fast_report_data(ctx.paths.database, visit_id, **kw)  # type: ignore[arg-type]
+    if data is None:
+        from app.services.report import report_data_for
+        from app.services.visits.errors import NotFoundError
+
+        with ctx.sessions() as session:
+            try:
+                data = report_data_for(session, visit_id, **kw)  # type: ignore[arg-type]
+            except NotFoundError as error:
+                raise UserFacingError(f"Ingen uppföljning med id {visit_id}.") from error
+    try:
+        write_bytes_atomic(out, render_report_bytes(data))
+    except OSError as error:
+        raise UserFacingError(f"Kunde inte skriva {out}: {error.strerror}") from error
     state = "utkast" if data.is_draft else f"fastställd {data.finalized_on}"
     print(f"{out} ({data.unit.name}, revision {data.revision}, {state})")
     return 0

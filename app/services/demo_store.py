@@ -61,6 +61,8 @@ def _freeze(session: Session, visit_id: str, part: str, revision: int) -> None:
         PartRevision.visit_id == visit_id, PartRevision.part == part,
         PartRevision.revision == revision))
     assert row is not None and row.finalized_at is not None
+    if row.snapshot is not None:  # stored by freeze_in_memory
+        return
     data = build_snapshot(open_visit(session, visit_id), part, revision=revision,
                           reason=row.reason, finalized_at=row.finalized_at,
                           finalized_by=row.finalized_by)
@@ -102,4 +104,89 @@ def reopened_examples(session: Session, rng: random.Random,
                 (again, "fastställd", None, "revision 2")):
             session.add(AuditEvent(visit_id=visit_id, part="sol", at=at, who=owner,
                                    field=field, old=old, new=new))
+        session.flush()
+        _freeze(session, visit_id, "sol", 2)  # finalizing stores the new revision's snapshot
     session.flush()
+
+
+def freeze_in_memory(session: Session, rows: dict[type, list[dict[str, Any]]],
+                     previous_of: dict[str, str], years: set[int]) -> None:
+    """Store the snapshot of every finalized part of the visits of ``years``, as
+    finalizing in the app does, built from the rows about to be bulk-inserted.
+
+    Why in memory: ``open_visit`` per visit (ORM queries) would add seconds to
+    the demo; ``assemble_detail`` is the very function open_visit ends in, so
+    the snapshot is the one ``revision_snapshot`` would build from the stored
+    rows (tests/report_app/test_fast_path.py compares them). Must run before
+    ``bulk_insert``, which turns dates into text in these dicts.
+    """
+    from app.models import Unit
+    from app.models.visit import (
+        DocumentRequest,
+        Finding,
+        Participant,
+        PreviousDeficiency,
+        Visit,
+    )
+    from app.services.visits.queries import assemble_detail, unit_facts
+    from app.services.visits.templating import pinned_template
+
+    visits = {v["id"]: v for v in rows[Visit]}
+    wanted = {r["visit_id"] for r in rows[PartRevision]
+              if r["finalized_at"] is not None and visits[r["visit_id"]]["year"] in years}
+    if not wanted:
+        return
+    previous_ids = {previous_of[v] for v in wanted if v in previous_of}
+    by_visit: dict[type, dict[str, list[_Row]]] = {}
+    for model in (VisitPart, Answer, Finding, PreviousDeficiency, DocumentRequest, Participant):
+        grouped: dict[str, list[_Row]] = {}
+        for row in rows.get(model, ()):
+            if row["visit_id"] in wanted or (model is Answer and row["visit_id"] in previous_ids):
+                grouped.setdefault(row["visit_id"], []).append(_Row(row))
+        by_visit[model] = grouped
+    units: dict[str, Any] = {}
+    details: dict[str, Any] = {}  # one detail serves both parts of a visit
+    for revision in rows[PartRevision]:
+        vid = revision["visit_id"]
+        if vid not in wanted or revision["finalized_at"] is None:
+            continue
+        if vid not in details:
+            visit = visits[vid]
+            unit_id = visit["unit_id"]
+            if unit_id not in units:
+                unit = session.get(Unit, unit_id)
+                assert unit is not None
+                units[unit_id] = unit_facts(unit)
+            before = previous_of.get(vid)
+            details[vid] = assemble_detail(
+                _Row(visit), units[unit_id],
+                pinned_template(session, visit["template_version_id"]),
+                answers=by_visit[Answer].get(vid, []),  # type: ignore[arg-type]
+                previous_answers=by_visit[Answer].get(before, []) if before else [],  # type: ignore[arg-type]
+                previous=_Row(visits[before]) if before else None,  # type: ignore[arg-type]
+                parts=by_visit[VisitPart].get(vid, []),  # type: ignore[arg-type]
+                documents=by_visit[DocumentRequest].get(vid, []),  # type: ignore[arg-type]
+                participants=by_visit[Participant].get(vid, []),  # type: ignore[arg-type]
+                findings=by_visit[Finding].get(vid, []),  # type: ignore[arg-type]
+                previous_deficiencies=by_visit[PreviousDeficiency].get(vid, []),  # type: ignore[arg-type]
+                attachments=[])
+        detail = details[vid]
+        data = build_snapshot(detail, revision["part"], revision=revision["revision"],
+                              reason=revision["reason"], finalized_at=revision["finalized_at"],
+                              finalized_by=revision["finalized_by"])
+        revision["snapshot"] = canonical_json(data)
+        revision["sha256"] = digest(revision["snapshot"])
+
+
+class _Row:
+    """Attribute access to a row dict, as the ORM object read back would give;
+    ids the database assigns read as None (they only break sort ties, and the
+    bulk insert keeps each visit's rows in this order)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "id":
+            return None
+        raise AttributeError(name)

@@ -5,10 +5,12 @@ every year unless the unit keeps its own parity). Answers are mostly
 "Uppfyllt"; each unit has a few weak questions, so some deficiencies repeat
 from visit to visit and are followed up as the real process does.
 Everything is inserted in bulk (executemany), so ``uppfoljaren demo`` stays
-fast. The bulk history stores no snapshot per part: a finalized part is
-locked, so its snapshot is built from the locked rows when first read
-(``revision_snapshot``). Reopened examples and half-finalized visits store
-theirs, as the service does.
+fast. Finalized parts of the last two years store their snapshot as
+finalizing in the app does (built from the rows in memory, demo_store.py), so
+their reports print from it (report_fast.py). Older history stores none to
+keep the demo quick to create and small: a finalized part is locked, so its
+snapshot is built from the locked rows when first read (``revision_snapshot``).
+Reopened examples and half-finalized visits store theirs, as the service does.
 """
 
 from __future__ import annotations
@@ -35,7 +37,12 @@ from app.models.visit import (
     VisitPart,
 )
 from app.services.demo import DEMO_EXTENSIONS
-from app.services.demo_store import bulk_insert, reopened_examples, store_snapshots
+from app.services.demo_store import (
+    bulk_insert,
+    freeze_in_memory,
+    reopened_examples,
+    store_snapshots,
+)
 from app.services.demo_texts import (
     ACTIONS,
     COMMENTS,
@@ -54,6 +61,8 @@ from app.services.visits.templating import PinnedTemplate, pinned_template
 
 HISTORY_YEARS = range(2019, 2026)
 CURRENT_YEAR = 2026
+# Years whose finalized parts store a snapshot (see the module docstring).
+SNAPSHOT_YEARS = {CURRENT_YEAR - 1, CURRENT_YEAR}
 CURRENT_DAY = date(2026, 11, 20)  # the demo's "today" for visits in progress
 STAGES = ("foranalys", "besok_genomfort", "rapport_utkast", "faststalld")
 # Evidence sets as stored (JSON lists in canonical order).
@@ -127,6 +136,7 @@ class _Builder:
         self.half_done: list[tuple[str, str]] = []  # (visit, part) finalized, other part open
         self.finalized: list[tuple[str, int, str]] = []  # (visit, year, sol owner) complete
         self.versions: list[tuple[date, tuple[int, ...], int]] = []
+        self.previous_of: dict[str, str] = {}  # visit id -> the unit's visit before it
 
     def template(self, day: date) -> PinnedTemplate:
         """The version active on ``day`` (as active_template picks it); before
@@ -181,6 +191,8 @@ class _Builder:
             visit["irregularity_flag"] = True
             visit["irregularity_note"] = NOTES["irregularity"]
         previous = self.last_visit.get(unit.id)
+        if previous is not None:
+            self.previous_of[vid] = previous["id"]
         answered = {"foranalys": 0.0, "besok_genomfort": rng.uniform(0.3, 0.95)}.get(stage, 1.0)
         answers: dict[str, str] = {}
         for q in template.questions(unit.type_code):
@@ -361,6 +373,7 @@ def add_demo_visits(session: Session, rng: random.Random, seed: int) -> None:
             day = _day(rng, CURRENT_YEAR, last) if stage != "foranalys" else \
                 CURRENT_DAY + timedelta(days=rng.randint(3, 20))
             builder.visit(unit, CURRENT_YEAR, stage, day)
+    freeze_in_memory(session, builder.rows, builder.previous_of, SNAPSHOT_YEARS)
     builder.flush()
     store_snapshots(session, builder.half_done)
     reopened_examples(session, rng, [v for v in builder.finalized if v[1] == 2025][:200:40])

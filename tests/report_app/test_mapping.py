@@ -21,7 +21,7 @@ from app.services.report import (
 from app.templates.report import render_report_bytes
 from app.templates.report.data import ANSWER_LABELS
 from tests.report.pdftools import normalise, pypdf_text
-from tests.report_app.conftest import ORG
+from tests.report_app.conftest import ORG, pick
 
 
 def _render(sessions: sessionmaker[Session], visit_id: str, **kw: object) -> bytes:
@@ -148,8 +148,10 @@ def test_a_stored_snapshot_is_the_only_source(demo_sessions: sessionmaker[Sessio
     assert "Ändrad i efterhand" not in pypdf_text(after)
 
 
-def test_internal_note_only_in_internal_copy(demo_sessions: sessionmaker[Session],
-                                             final_row: ReportRow) -> None:
+def test_internal_note_only_in_internal_copy(demo_sessions: sessionmaker[Session]) -> None:
+    # The note is set on the rows, so the follow-up must be one whose report is
+    # built from its rows: history older than the demo's stored snapshots.
+    final_row = pick(demo_sessions, year=2023, complete=True)
     with demo_sessions() as session:
         session.get(Visit, final_row.visit_id).irregularity_note = "Misstänkt fakturering XYZ"  # type: ignore[union-attr]
         session.commit()
