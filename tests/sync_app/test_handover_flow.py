@@ -143,7 +143,9 @@ def test_handover_dialog_lists_colleagues_and_hands_over(
     tasks = TaskRunner()
     dialog = HandoverDialog(UiContext(care.paths, care.sessions, care.settings, tasks))
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.working)  # the share is read on the worker
     assert [r.device_id for r in dialog.recipients] == [health.device_id]
+    assert dialog.people.itemText(0) == "Maja Sjöström, MAS"
     assert dialog.send.isEnabled()
     index = next(i for i, c in enumerate(dialog.candidates)
                  if c.visit_id == visit_id and c.part == "hsl")
@@ -151,8 +153,9 @@ def test_handover_dialog_lists_colleagues_and_hands_over(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     dialog.hand_over()
-    assert shown and "överlämnad till" in shown[0]
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "överlämnad till Maja Sjöström, MAS" in shown[0]
     with care.sessions() as session:
-        assert handed_over_to(session, visit_id, "hsl") == dialog.recipients[0].label
+        assert handed_over_to(session, visit_id, "hsl") == "Maja Sjöström, MAS"
     assert sync(health).handovers == 1
     assert part_row(health, visit_id, "hsl") == ("utkast", 1, MAS.name)
