@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models import RhythmRule, UnitType
 from app.services.rhythm import Rhythm, default_rules, parse_rhythm
 
@@ -33,11 +33,12 @@ def set_rhythm_rule(session: Session, type_code: str, rhythm: Rhythm | str) -> N
     """Change a unit type's rule. Plans built afterwards follow it; entries
     already worked on are kept."""
     if session.get(UnitType, type_code) is None:
-        raise UserFacingError(f"Okänd enhetstyp {type_code!r}.")
+        raise UserFacingError(Message("Okänd enhetstyp {type_code!r}.", type_code=type_code))
     try:
         value = Rhythm(rhythm) if isinstance(rhythm, Rhythm) else parse_rhythm(rhythm)
     except ValueError as error:
-        raise UserFacingError(f"Rytm för {type_code}: {error}.") from None
+        raise UserFacingError(Message(
+            "Rytm för {type_code}: {error}.", type_code=type_code, error=error)) from None
     ensure_rhythm_rules(session)
     rule = session.get(RhythmRule, type_code)
     if rule is None:

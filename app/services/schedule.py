@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models import (
     Officer,
     PlanEntry,
@@ -176,7 +176,7 @@ def build_year_plan(session: Session, year: int, district: str | None = None) ->
     """
     ctx = load_row_context(session)
     if district is not None and district not in ctx.district_ids_by_name:
-        raise UserFacingError(f"Okänd stadsdel {district!r}.")
+        raise UserFacingError(Message("Okänd stadsdel {district!r}.", district=district))
     due = _due_units(ctx, year, rhythm_rules(session))
     entries = read_entries(session, year)
     rhythm_kind = PlanKind.RHYTHM.value
@@ -240,7 +240,7 @@ def plan_warnings(session: Session, rows: list[PlanRow], *,
 def _entry(session: Session, entry_id: int) -> PlanEntry:
     entry = session.get(PlanEntry, entry_id)
     if entry is None:
-        raise UserFacingError(f"Planposten {entry_id} finns inte (längre).")
+        raise UserFacingError(Message("Planposten {entry_id} finns inte (längre).", entry_id=entry_id))
     return entry
 
 
@@ -255,7 +255,8 @@ def plan_row(session: Session, entry_id: int) -> PlanRow:
 def set_planned_date(session: Session, entry_id: int, day: date | None) -> None:
     entry = _entry(session, entry_id)
     if day is not None and day.year != entry.year:
-        raise UserFacingError(f"Datumet {day.isoformat()} ligger inte i planåret {entry.year}.")
+        raise UserFacingError(Message(
+            "Datumet {day} ligger inte i planåret {year}.", day=day.isoformat(), year=entry.year))
     entry.planned_date = day
     session.flush()
 
@@ -276,7 +277,7 @@ def set_officer(session: Session, entry_id: int, role: str, officer_id: int | No
     elif role == "verksamhetsuppfoljare":
         entry.sol_officer_id = officer_id
     else:
-        raise UserFacingError(f"Okänd roll {role!r}.")
+        raise UserFacingError(Message("Okänd roll {role!r}.", role=role))
     session.flush()
 
 
@@ -317,16 +318,21 @@ def add_extra_followup(session: Session, unit_id: str, year: int, reason: str,
                        text: str = "", planned_date: date | None = None) -> int:
     """Add a follow-up outside the rhythm; returns the new entry's id."""
     if session.get(Unit, unit_id) is None:
-        raise UserFacingError(f"Enheten {unit_id} finns inte i registret.")
+        raise UserFacingError(Message("Enheten {unit_id} finns inte i registret.", unit_id=unit_id))
     if reason not in EXTRA_REASONS:
-        raise UserFacingError(f"Okänt skäl {reason!r}; välj ett av: {', '.join(EXTRA_REASONS)}.")
+        raise UserFacingError(Message(
+            "Okänt skäl {reason!r}; välj ett av: {choices}.",
+            reason=reason, choices=", ".join(EXTRA_REASONS)))
     if planned_date is not None and planned_date.year != year:
-        raise UserFacingError(f"Datumet {planned_date.isoformat()} ligger inte i år {year}.")
+        raise UserFacingError(Message(
+            "Datumet {planned_date} ligger inte i år {year}.",
+            planned_date=planned_date.isoformat(), year=year))
     exists = session.scalar(select(PlanEntry.id).where(
         PlanEntry.unit_id == unit_id, PlanEntry.year == year,
         PlanEntry.kind == PlanKind.EXTRA.value))
     if exists is not None:
-        raise UserFacingError(f"Enheten {unit_id} har redan en extra uppföljning {year}.")
+        raise UserFacingError(Message(
+            "Enheten {unit_id} har redan en extra uppföljning {year}.", unit_id=unit_id, year=year))
     entry = PlanEntry(unit_id=unit_id, year=year, kind=PlanKind.EXTRA.value, extra_reason=reason,
                       extra_text=text.strip()[:500], planned_date=planned_date,
                       status=PlanStatus.PLANNED.value)
@@ -347,7 +353,7 @@ def remove_extra_followup(session: Session, entry_id: int) -> None:
 
 def set_entry_status(session: Session, entry_id: int, status: str) -> None:
     if status not in STATUS_LABELS:
-        raise UserFacingError(f"Okänd status {status!r}.")
+        raise UserFacingError(Message("Okänd status {status!r}.", status=status))
     _entry(session, entry_id).status = status
     session.flush()
 
@@ -365,7 +371,7 @@ def set_plan_status(session: Session, unit_id: str, year: int, status: str, *,
     the calendars show when the visit really is.
     """
     if status not in STATUS_LABELS:
-        raise UserFacingError(f"Okänd status {status!r}.")
+        raise UserFacingError(Message("Okänd status {status!r}.", status=status))
     entries = {e.kind: e for e in session.scalars(
         select(PlanEntry).where(PlanEntry.unit_id == unit_id, PlanEntry.year == year))}
     if kind is not None:

@@ -29,7 +29,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models.sync import OutboxEntry
 from app.models.visit import PartRevision, Visit, VisitPart
 from app.paths import AppPaths
@@ -108,7 +108,9 @@ def build_members(session: Session, paths: AppPaths, settings: Settings, visit_i
         PartRevision.visit_id == visit_id, PartRevision.part == part,
         PartRevision.revision == revision))
     if stored is None:
-        raise UserFacingError(f"Revision {revision} av delen {part} har ingen fastställd version.")
+        raise UserFacingError(Message(
+            "Revision {revision} av delen {part} har ingen fastställd version.",
+            revision=revision, part=part))
     snapshot: dict[str, Any] = json.loads(stored)
     logo = Path(settings.logo_path) if settings.logo_path else None
     members = {
@@ -122,11 +124,12 @@ def build_members(session: Session, paths: AppPaths, settings: Settings, visit_i
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise UserFacingError(f"Bilagan {item['filename']} ({path}) kan inte läsas: "
-                                  f"{exc.strerror or exc}.") from exc
+            raise UserFacingError(Message(
+                "Bilagan {item} ({path}) kan inte läsas: {strerror}.",
+                item=item['filename'], path=path, strerror=exc.strerror or exc)) from exc
         if item.get("sha256") and hashlib.sha256(data).hexdigest() != item["sha256"]:
-            raise UserFacingError(f"Bilagan {item['filename']} ({path}) har ändrats sedan "
-                                  "uppföljningen fastställdes.")
+            raise UserFacingError(Message("Bilagan {item} ({path}) har ändrats sedan uppföljningen "
+                    "fastställdes.", item=item['filename'], path=path))
         members[_member_for(index, item["filename"])] = data
     return members, snapshot
 

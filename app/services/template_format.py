@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from app.errors import InputProblem, InvalidInputError
+from app.errors import InputProblem, InvalidInputError, Message
 from app.services.template_yaml import Node, NodeReader, compose
 
 ANSWERS = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_aktuellt", "ej_bedomt")
@@ -168,24 +168,28 @@ def _unit_types(
     for value, node in reader.text_list(fields, "unit_types", what, parent, item, required):
         if value not in UNIT_TYPES:
             known = ", ".join(UNIT_TYPES)
-            reader.problem(node, f"{what}: okänd enhetstyp '{value}' (kända: {known}).", item)
+            reader.problem(node, Message(
+                "{what}: okänd enhetstyp '{value}' (kända: {known}).",
+                what=what, value=value, known=known), item)
         elif value not in allowed:
-            reader.problem(node, f"{what}: enhetstypen '{value}' ingår inte i mallen.", item)
+            reader.problem(node, Message(
+                "{what}: enhetstypen '{value}' ingår inte i mallen.", what=what, value=value), item)
         elif value in result:
-            reader.problem(node, f"{what}: enhetstypen '{value}' står två gånger.", item)
+            reader.problem(node, Message(
+                "{what}: enhetstypen '{value}' står två gånger.", what=what, value=value), item)
         else:
             result.append(value)
     if required and not result and "unit_types" in fields:
-        reader.problem(fields["unit_types"], f"{what}: minst en enhetstyp behövs.", item)
+        reader.problem(fields["unit_types"], Message("{what}: minst en enhetstyp behövs.", what=what), item)
     return tuple(result)
 
 
 def _guidance(
     reader: NodeReader, node: Node | None, parent: Node, kind: str, item: str
 ) -> Guidance:
-    what = f"Frågan {item}"
+    what = Message("Frågan {item}", item=item)
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-        reader.problem(parent, f"{what} saknar vägledning (fältet 'guidance').", item)
+        reader.problem(parent, Message("{what} saknar vägledning (fältet 'guidance').", what=what), item)
         return Guidance("", "", "", "", "")
     fields = reader.mapping(node, f"{what}, vägledningen", _GUIDANCE_FIELDS, item)
     if fields is None:
@@ -194,12 +198,12 @@ def _guidance(
     for key in _GUIDANCE_FIELDS:
         values[key] = reader.text(fields, key, what, node, item, required=False)
     if not any(values.values()):
-        reader.problem(node, f"{what} saknar vägledning (alla delar är tomma).", item)
+        reader.problem(node, Message("{what} saknar vägledning (alla delar är tomma).", what=what), item)
         return Guidance(**values)
     missing = [k for k in _GUIDANCE_REQUIRED.get(kind, ()) if not values[k]]
     if missing:
         labels = ", ".join(f"{_GUIDANCE_LABELS[k]} ('{k}')" for k in missing)
-        reader.problem(node, f"{what}: vägledningen saknar {labels}.", item)
+        reader.problem(node, Message("{what}: vägledningen saknar {labels}.", what=what, labels=labels), item)
     return Guidance(**values)
 
 
@@ -207,7 +211,7 @@ def _question(
     reader: NodeReader, node: Node, section_id: str, section_units: tuple[str, ...],
     template_units: tuple[str, ...], index: int,
 ) -> QuestionDef | None:
-    label = f"fråga {index} i området {section_id}"
+    label = Message("fråga {index} i området {section_id}", index=index, section_id=section_id)
     fields = reader.mapping(node, label.capitalize(), _QUESTION_KEYS)
     if fields is None:
         return None
@@ -218,16 +222,17 @@ def _question(
     if qid and not _ID_RE.match(qid):
         reader.problem(
             fields["id"],
-            f"Ogiltigt id '{qid}': använd små bokstäver a-z, siffror, - och _ "
-            "(börja med en bokstav, högst 60 tecken).",
+            Message("Ogiltigt id '{qid}': använd små bokstäver a-z, siffror, - och _ "
+                    "(börja med en bokstav, högst 60 tecken).", qid=qid),
             item,
         )
-    what = f"Frågan {item}"
+    what = Message("Frågan {item}", item=item)
     text = reader.text(fields, "text", what, node, item)
     part = reader.text(fields, "part", what, node, item)
     if part and part not in PARTS:
         reader.problem(
-            fields["part"], f"{what}: okänd del '{part}' (ska vara sol eller hsl).", item
+            fields["part"], Message(
+                "{what}: okänd del '{part}' (ska vara sol eller hsl).", what=what, part=part), item
         )
     units = _unit_types(reader, fields, what, node, template_units, item, required=False)
     if units is None:
@@ -237,13 +242,15 @@ def _question(
     if kind not in ANSWER_KINDS:
         reader.problem(
             fields["answer"],
-            f"{what}: okänt svarssätt '{kind}' (ska vara scale, number eller yesno).",
+            Message("{what}: okänt svarssätt '{kind}' (ska vara scale, number eller "
+                    "yesno).", what=what, kind=kind),
             item,
         )
     number_unit = reader.text(fields, "number_unit", what, node, item, required=False) or None
     if number_unit and kind != "number":
         reader.problem(
-            fields["number_unit"], f"{what}: 'number_unit' gäller bara answer: number.", item
+            fields["number_unit"], Message(
+                "{what}: 'number_unit' gäller bara answer: number.", what=what), item
         )
     guidance = _guidance(reader, fields.get("guidance"), node, kind, item)
     documents = tuple(v for v, _ in reader.text_list(
@@ -258,7 +265,7 @@ def _question(
 def _section(
     reader: NodeReader, node: Node, template_units: tuple[str, ...], index: int
 ) -> SectionDef | None:
-    label = f"Område {index}"
+    label = Message("Område {index}", index=index)
     fields = reader.mapping(node, label, _SECTION_KEYS)
     if fields is None:
         return None
@@ -266,13 +273,13 @@ def _section(
     if sid:
         _claim_id(reader, "section", sid, fields["id"], "som område")
     if sid and not _ID_RE.match(sid):
-        reader.problem(fields["id"], f"{label}: ogiltigt id '{sid}'.", sid)
-    what = f"Området {sid or index}"
+        reader.problem(fields["id"], Message("{label}: ogiltigt id '{sid}'.", label=label, sid=sid), sid)
+    what = Message("Området {sid}", sid=sid or index)
     title = reader.text(fields, "title", what, node, sid or None)
     units = _unit_types(reader, fields, what, node, template_units, sid or None, required=False)
     question_nodes = reader.sequence(fields, "questions", what, node, sid or None, required=False)
     if not question_nodes:
-        reader.problem(node, f"{what} har inga frågor.", sid or None)
+        reader.problem(node, Message("{what} har inga frågor.", what=what), sid or None)
     questions = [
         _question(reader, q, sid or str(index), units or template_units, template_units, i)
         for i, q in enumerate(question_nodes, start=1)
@@ -284,16 +291,17 @@ def _header(reader: NodeReader, node: Node) -> tuple[str, str, str, date | None,
     fields = reader.mapping(node, "Mallens huvud ('template')", _TEMPLATE_KEYS)
     if fields is None:
         return "", "", "", None, ()
-    what = "Mallens huvud"
+    what = Message("Mallens huvud")
     tid = reader.text(fields, "id", what, node)
     if tid and not _ID_RE.match(tid):
-        reader.problem(fields["id"], f"{what}: ogiltigt id '{tid}'.")
+        reader.problem(fields["id"], Message("{what}: ogiltigt id '{tid}'.", what=what, tid=tid))
     name = reader.text(fields, "name", what, node)
     version = reader.text(fields, "version", what, node)
     if version and not _VERSION_RE.match(version):
         reader.problem(
-            fields["version"], f"{what}: versionen '{version}' ska skrivas som år.löpnummer, "
-            "t.ex. 2027.1."
+            fields["version"], Message(
+                "{what}: versionen '{version}' ska skrivas som år.löpnummer, t.ex. 2027.1.",
+                what=what, version=version)
         )
     raw_from = reader.text(fields, "valid_from", what, node)
     valid_from: date | None = None
@@ -302,7 +310,8 @@ def _header(reader: NodeReader, node: Node) -> tuple[str, str, str, date | None,
             valid_from = date.fromisoformat(raw_from)
         except ValueError:
             reader.problem(
-                fields["valid_from"], f"{what}: 'valid_from' ska vara ett datum (ÅÅÅÅ-MM-DD)."
+                fields["valid_from"], Message(
+                    "{what}: 'valid_from' ska vara ett datum (ÅÅÅÅ-MM-DD).", what=what)
             )
     units = _unit_types(reader, fields, what, node, UNIT_TYPES, None, required=True) or ()
     return tid, name, version, valid_from, units
@@ -317,8 +326,8 @@ def _claim_id(reader: NodeReader, kind: str, ident: str, node: Node, where: str)
         what = "Fråge-id" if kind == "question" else "Områdes-id"
         reader.problem(
             node,
-            f"{what} '{ident}' används två gånger ({where}; första gången på rad {first}); "
-            "varje id måste vara unikt.",
+            Message("{what} '{ident}' används två gånger ({where}; första gången på rad "
+                    "{first}); varje id måste vara unikt.", what=what, ident=ident, where=where, first=first),
             ident,
         )
 
@@ -329,25 +338,26 @@ def parse_template(text: str, filename: str) -> TemplateDef:
     reader = NodeReader(filename)
     root = compose(text, reader) if isinstance(text, str) else None
     if root is None and not reader.problems:
-        reader.problems.append(InputProblem(filename, "Filen är tom."))
+        reader.problems.append(InputProblem(filename, Message("Filen är tom.")))
     if root is not None:
         fields = reader.mapping(root, "Filen", _TOP_KEYS)
         if fields is not None:
             fmt = reader.text(fields, "format", "Filen", root, required=False)
             if fmt and fmt != str(FORMAT_VERSION):
                 reader.problem(
-                    fields["format"], f"Filen har formatversion {fmt}; programmet läser "
-                    f"version {FORMAT_VERSION}."
+                    fields["format"], Message(
+                        "Filen har formatversion {fmt}; programmet läser version {supported}.",
+                        fmt=fmt, supported=FORMAT_VERSION)
                 )
             header = fields.get("template")
             tid, name, version, valid_from, units = (
                 _header(reader, header) if header is not None else ("", "", "", None, ())
             )
             if header is None:
-                reader.problem(root, "Fältet 'template' (mallens huvud) saknas.")
+                reader.problem(root, Message("Fältet 'template' (mallens huvud) saknas."))
             section_nodes = reader.sequence(fields, "sections", "Filen", root)
             if "sections" in fields and not section_nodes:
-                reader.problem(fields["sections"], "Mallen har inga områden.")
+                reader.problem(fields["sections"], Message("Mallen har inga områden."))
             sections = [
                 _section(reader, node, units or UNIT_TYPES, i)
                 for i, node in enumerate(section_nodes, start=1)
@@ -356,7 +366,9 @@ def parse_template(text: str, filename: str) -> TemplateDef:
             if not reader.problems and valid_from is not None:
                 return TemplateDef(tid, name, version, valid_from, units, tuple(clean))
     raise InvalidInputError(
-        f"Mallen {filename} har {len(reader.problems)} fel och har inte lästs in.",
+        Message(
+            "Mallen {filename} har {count} fel och har inte lästs in.",
+            filename=filename, count=len(reader.problems)),
         reader.problems,
     )
 
@@ -367,15 +379,16 @@ def load_template_file(path: Path) -> TemplateDef:
         raw = path.read_bytes()
     except OSError as error:
         raise InvalidInputError(
-            f"Mallen {path.name} kan inte läsas.",
-            [InputProblem(str(path), f"Filen kan inte öppnas ({error.strerror or error}).")],
+            Message("Mallen {name} kan inte läsas.", name=path.name),
+            [InputProblem(str(path), Message(
+                "Filen kan inte öppnas ({strerror}).", strerror=error.strerror or error))],
         ) from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidInputError(
-            f"Mallen {path.name} kan inte läsas.",
-            [InputProblem(str(path), "Filen är inte sparad som UTF-8.")],
+            Message("Mallen {name} kan inte läsas.", name=path.name),
+            [InputProblem(str(path), Message("Filen är inte sparad som UTF-8."))],
         ) from error
     return parse_template(text, path.name)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from app.errors import InputProblem
+from app.errors import InputProblem, Message
 
 Node = yaml.Node
 LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,20 +35,23 @@ class NodeReader:
         self, node: Node, what: str, allowed: tuple[str, ...], item: str | None = None
     ) -> dict[str, Node] | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} ska vara en samling fält (nyckel: värde).", item)
+            self.problem(node, Message("{what} ska vara en samling fält (nyckel: värde).", what=what), item)
             return None
         result: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, f"{what}: ett fältnamn måste vara en enkel text.", item)
+                self.problem(key_node, Message(
+                    "{what}: ett fältnamn måste vara en enkel text.", what=what), item)
                 continue
             key = key_node.value
             if key in result:
-                self.problem(key_node, f"{what}: fältet '{key}' står två gånger.", item)
+                self.problem(key_node, Message(
+                    "{what}: fältet '{key}' står två gånger.", what=what, key=key), item)
                 continue
             if key not in allowed:
                 known = ", ".join(allowed)
-                self.problem(key_node, f"{what}: okänt fält '{key}' (tillåtna: {known}).", item)
+                self.problem(key_node, Message(
+                    "{what}: okänt fält '{key}' (tillåtna: {known}).", what=what, key=key, known=known), item)
                 continue
             result[key] = value_node
         return result
@@ -60,15 +63,16 @@ class NodeReader:
         node = fields.get(key)
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             if required:
-                self.problem(node or parent, f"{what}: fältet '{key}' saknas.", item)
+                self.problem(node or parent, Message(
+                    "{what}: fältet '{key}' saknas.", what=what, key=key), item)
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{what}: fältet '{key}' ska vara en text.", item)
+            self.problem(node, Message("{what}: fältet '{key}' ska vara en text.", what=what, key=key), item)
             return ""
         value = " ".join(str(node.value).split()) if "\n" not in node.value else node.value
         value = value.strip()
         if required and not value:
-            self.problem(node, f"{what}: fältet '{key}' är tomt.", item)
+            self.problem(node, Message("{what}: fältet '{key}' är tomt.", what=what, key=key), item)
         return value
 
     def sequence(
@@ -78,10 +82,11 @@ class NodeReader:
         node = fields.get(key)
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             if required:
-                self.problem(node or parent, f"{what}: fältet '{key}' saknas.", item)
+                self.problem(node or parent, Message(
+                    "{what}: fältet '{key}' saknas.", what=what, key=key), item)
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what}: fältet '{key}' ska vara en lista.", item)
+            self.problem(node, Message("{what}: fältet '{key}' ska vara en lista.", what=what, key=key), item)
             return []
         return list(node.value)
 
@@ -92,7 +97,8 @@ class NodeReader:
         out: list[tuple[str, Node]] = []
         for node in self.sequence(fields, key, what, parent, item, required):
             if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
-                self.problem(node, f"{what}: varje rad i '{key}' ska vara en icke-tom text.", item)
+                self.problem(node, Message(
+                    "{what}: varje rad i '{key}' ska vara en icke-tom text.", what=what, key=key), item)
                 continue
             out.append((" ".join(node.value.split()), node))
         return out
@@ -222,23 +228,26 @@ def compose(text: str, reader: NodeReader) -> Node | None:
         line = mark.line + 1 if mark is not None else None
         column = str(mark.column + 1) if mark is not None else None
         reader.problems.append(InputProblem(
-            reader.filename, f"YAML-filen kan inte läsas ({error.message}).", line, column))
+            reader.filename, Message(
+                "YAML-filen kan inte läsas ({message}).", message=error.message), line, column))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = plain_words(error.problem or error.context or "okänt fel")
         line = mark.line + 1 if mark is not None else None
         column = str(mark.column + 1) if mark is not None else None
         reader.problems.append(
-            InputProblem(reader.filename, f"YAML-filen kan inte läsas ({what}).", line, column)
+            InputProblem(reader.filename, Message(
+                "YAML-filen kan inte läsas ({what}).", what=what), line, column)
         )
     except yaml.YAMLError as error:
         what = plain_words(str(error))
-        reader.problems.append(InputProblem(reader.filename, f"YAML-filen kan inte läsas ({what})."))
+        reader.problems.append(InputProblem(reader.filename, Message(
+            "YAML-filen kan inte läsas ({what}).", what=what)))
     except RecursionError:
-        reader.problems.append(InputProblem(reader.filename, "Filen är för djupt nästlad."))
+        reader.problems.append(InputProblem(reader.filename, Message("Filen är för djupt nästlad.")))
     except UnicodeError:
         reader.problems.append(
-            InputProblem(reader.filename, "Filen innehåller tecken som inte är giltig text.")
+            InputProblem(reader.filename, Message("Filen innehåller tecken som inte är giltig text."))
         )
     return None
 

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import InputProblem, InvalidInputError, UserFacingError
+from app.errors import InputProblem, InvalidInputError, Message, UserFacingError
 from app.models.template import TemplateVersion
 from app.services.template_diff import TemplateDiff, diff_templates
 from app.services.template_format import (
@@ -191,7 +191,8 @@ def check_version_is_free(
     if existing is None or existing.content_sha256 == digest:
         return existing
     raise InvalidInputError(
-        f"Mallversion {tdef.version} finns redan med annat innehåll och har inte ändrats.",
+        Message("Mallversion {version} finns redan med annat innehåll och har inte "
+                "ändrats.", version=tdef.version),
         _conflict_problems(filename or f"{tdef.id} {tdef.version}", existing, tdef),
     )
 
@@ -202,15 +203,15 @@ def _conflict_problems(
     stored = _parse_stored(existing.content_sha256, existing.content)
     diff = diff_templates(stored, tdef)
     changed = diff.changed_ids()
-    message = (
-        f"Version {tdef.version} är redan inläst (den {existing.imported_at:%Y-%m-%d}) med annat "
-        "innehåll. Ge den ändrade mallen ett nytt versionsnummer, t.ex. "
-        f"{_next_version(tdef.version)}."
-    )
+    message = Message(
+        "Version {version} är redan inläst (den {imported}) med annat innehåll. Ge den "
+        "ändrade mallen ett nytt versionsnummer, t.ex. {next_version}.",
+        version=tdef.version, imported=f"{existing.imported_at:%Y-%m-%d}",
+        next_version=_next_version(tdef.version))
     problems = [InputProblem(filename, message)]
     if diff.header_changes:
-        problems.append(InputProblem(filename, "Ändrat i mallens huvud: " + ", ".join(
-            diff.header_changes) + "."))
+        problems.append(InputProblem(filename, Message(
+            "Ändrat i mallens huvud: {changes}.", changes=", ".join(diff.header_changes))))
     what: dict[str, list[str]] = {qid: [] for qid in changed}
     for label, group in (
         ("ny fråga", diff.added), ("finns inte i filen", diff.removed),
@@ -221,10 +222,12 @@ def _conflict_problems(
             details = f" ({', '.join(change.details)})" if label.startswith("ändra") else ""
             what[change.id].append(label + details)
     for qid in changed[:20]:
-        message = "Frågan skiljer sig från den inlästa: " + "; ".join(what[qid]) + "."
-        problems.append(InputProblem(filename, message, item=qid))
+        problems.append(InputProblem(filename, Message(
+            "Frågan skiljer sig från den inlästa: {changes}.", changes="; ".join(what[qid])),
+            item=qid))
     if len(changed) > 20:
-        problems.append(InputProblem(filename, f"... och {len(changed) - 20} frågor till."))
+        problems.append(InputProblem(filename, Message(
+            "... och {count} frågor till.", count=len(changed) - 20)))
     return problems
 
 
@@ -278,7 +281,8 @@ def template_by_version_id(session: Session, version_id: int) -> TemplateDef:
         select(TemplateVersion.content_sha256).where(TemplateVersion.id == version_id)
     )
     if digest is None:
-        raise UserFacingError(f"Mallversionen med id {version_id} finns inte i databasen.")
+        raise UserFacingError(Message(
+            "Mallversionen med id {version_id} finns inte i databasen.", version_id=version_id))
     if digest in _CACHE:
         return _CACHE[digest]
     content = session.scalar(select(TemplateVersion.content).where(TemplateVersion.id == version_id))
@@ -296,7 +300,8 @@ def template_by_version(
     ids = list(session.scalars(query.order_by(TemplateVersion.id.desc())))
     if not ids:
         known = ", ".join(v.version for v in list_versions(session)) or "inga"
-        raise UserFacingError(f"Mallversion {version} finns inte (inlästa versioner: {known}).")
+        raise UserFacingError(Message(
+            "Mallversion {version} finns inte (inlästa versioner: {known}).", version=version, known=known))
     return ids[0], template_by_version_id(session, ids[0])
 
 
@@ -310,8 +315,8 @@ def active_template(session: Session, on: date) -> tuple[int, TemplateDef]:
     ).all()
     if not rows:
         raise UserFacingError(
-            f"Ingen uppföljningsmall gäller den {on.isoformat()}. Läs in en mall med "
-            "'uppfoljaren template import FIL'."
+            Message("Ingen uppföljningsmall gäller den {on}. Läs in en mall med "
+                    "'uppfoljaren template import FIL'.", on=on.isoformat())
         )
     best = max(rows, key=lambda r: (r.valid_from, version_key(r.version), r.id))
     return best.id, template_by_version_id(session, best.id)

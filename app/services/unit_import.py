@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import InputProblem, InvalidInputError
+from app.errors import InputProblem, InvalidInputError, Message
 from app.models import District
 from app.services.reference import aliases, fold
 from app.services.units import IMPORT_HEADERS, ImportedUnit, ImportResult, upsert_units
@@ -80,8 +80,8 @@ def read_records(path: Path) -> list[tuple[int, dict[str, str]]]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InvalidInputError(
-                f"Filen {name} är för stor ({size // 1_000_000} MB).",
-                [InputProblem(name, "filen får vara högst 20 MB")],
+                Message("Filen {name} är för stor ({size} MB).", name=name, size=size // 1_000_000),
+                [InputProblem(name, Message("filen får vara högst 20 MB"))],
             )
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             records = list(_xlsx_records(path))
@@ -91,16 +91,19 @@ def read_records(path: Path) -> list[tuple[int, dict[str, str]]]:
         raise
     except OSError as error:
         raise InvalidInputError(
-            f"Filen {name} kunde inte läsas.", [InputProblem(name, error.strerror or str(error))]
+            Message("Filen {name} kunde inte läsas.", name=name),
+            [InputProblem(name, error.strerror or str(error))],
         ) from error
     except Exception as error:  # openpyxl/zip raise many kinds for a broken file
         raise InvalidInputError(
-            f"Filen {name} kunde inte tolkas som CSV eller Excel.",
-            [InputProblem(name, f"filen är skadad eller har fel format ({type(error).__name__})")],
+            Message("Filen {name} kunde inte tolkas som CSV eller Excel.", name=name),
+            [InputProblem(name, Message(
+                "filen är skadad eller har fel format ({kind})", kind=type(error).__name__))],
         ) from error
     records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
     if not records:
-        raise InvalidInputError(f"Filen {name} är tom.", [InputProblem(name, "inga rader")])
+        raise InvalidInputError(Message(
+            "Filen {name} är tom.", name=name), [InputProblem(name, Message("inga rader"))])
     header_line, header = records[0]
     columns: dict[int, str] = {}
     for index, title in enumerate(header):
@@ -110,8 +113,9 @@ def read_records(path: Path) -> list[tuple[int, dict[str, str]]]:
     missing = [h for h in REQUIRED_HEADERS if h not in columns.values()]
     if missing:
         raise InvalidInputError(
-            f"Filen {name} saknar kolumner.",
-            [InputProblem(name, f"kolumnen '{h}' saknas i rubrikraden", line=header_line)
+            Message("Filen {name} saknar kolumner.", name=name),
+            [InputProblem(name, Message(
+                "kolumnen '{column}' saknas i rubrikraden", column=h), line=header_line)
              for h in missing],
         )
     rows = []
@@ -140,53 +144,55 @@ def validate_records(
 
         unit_id = row["enhets_id"]
         if not unit_id:
-            bad("enhets_id", "enhets_id saknas")
+            bad("enhets_id", Message("enhets_id saknas"))
         elif len(unit_id) > 40:
-            bad("enhets_id", "enhets_id är längre än 40 tecken")
+            bad("enhets_id", Message("enhets_id är längre än 40 tecken"))
         elif unit_id in seen_ids:
-            bad("enhets_id", f"enhets_id {unit_id} finns redan på rad {seen_ids[unit_id]}")
+            bad("enhets_id", Message(
+                "enhets_id {unit_id} finns redan på rad {first_line}",
+                unit_id=unit_id, first_line=seen_ids[unit_id]))
         else:
             seen_ids[unit_id] = line
         if not row["namn"]:
-            bad("namn", "namn saknas")
+            bad("namn", Message("namn saknas"))
         type_code = known.unit_types.get(fold(row["typ"]))
         if type_code is None:
-            bad("typ", f"okänd typ '{row['typ']}' (vob, profilboende, servicehus, hemtjänst, "
-                       "dagverksamhet)")
+            bad("typ", Message("okänd typ '{value}' (vob, profilboende, servicehus, hemtjänst, "
+                    "dagverksamhet)", value=row['typ']))
         regiform = known.regiforms.get(fold(row["regiform"]))
         if regiform is None:
-            bad("regiform", f"okänd regiform '{row['regiform']}' (egen regi, entreprenad, "
-                            "privat regi)")
+            bad("regiform", Message(
+                "okänd regiform '{value}' (egen regi, entreprenad, privat regi)", value=row['regiform']))
         outside_text = fold(row["utanför_staden"])
         outside = outside_text in YES
         if outside_text not in YES and outside_text not in NO:
-            bad("utanför_staden", f"'{row['utanför_staden']}' ska vara ja eller nej")
+            bad("utanför_staden", Message("'{value}' ska vara ja eller nej", value=row['utanför_staden']))
         district_id = None
         if row["stadsdel"]:
             district_id = districts.get(fold(row["stadsdel"]))
             if district_id is None:
-                bad("stadsdel", f"okänd stadsdel '{row['stadsdel']}'")
+                bad("stadsdel", Message("okänd stadsdel '{value}'", value=row['stadsdel']))
         elif not outside:
-            bad("stadsdel", "stadsdel saknas (får bara vara tom för en enhet utanför staden)")
+            bad("stadsdel", Message("stadsdel saknas (får bara vara tom för en enhet utanför staden)"))
         followup_id = district_id
         if row["uppföljande_stadsdel"]:
             followup_id = districts.get(fold(row["uppföljande_stadsdel"]))
             if followup_id is None:
                 bad("uppföljande_stadsdel",
-                    f"okänd stadsdel '{row['uppföljande_stadsdel']}'")
+                    Message("okänd stadsdel '{value}'", value=row['uppföljande_stadsdel']))
         elif not row["stadsdel"]:
             bad("uppföljande_stadsdel",
-                "uppföljande stadsdel krävs för en enhet utan stadsdel (utanför staden)")
+                Message("uppföljande stadsdel krävs för en enhet utan stadsdel (utanför staden)"))
         places = None
         if row["platser"]:
             text = row["platser"].replace(" ", "").replace("\u00a0", "")
             if text.isdigit() and int(text) < 100_000:
                 places = int(text)
             else:
-                bad("platser", f"'{row['platser']}' är inte ett heltal")
+                bad("platser", Message("'{value}' är inte ett heltal", value=row['platser']))
         parity_key = fold(row["paritet"])
         if parity_key not in PARITIES:
-            bad("paritet", f"'{row['paritet']}' ska vara udda, jämn eller tom")
+            bad("paritet", Message("'{value}' ska vara udda, jämn eller tom", value=row['paritet']))
         if type_code and regiform and followup_id is not None and unit_id and row["namn"]:
             result.append(ImportedUnit(
                 id=unit_id, name=row["namn"], type_code=type_code, regiform_code=regiform,
@@ -197,8 +203,8 @@ def validate_records(
     if problems:
         rows_with_errors = len({p.line for p in problems})
         raise InvalidInputError(
-            f"Filen {name} importerades inte: {rows_with_errors} rad(er) har fel. "
-            "Inget har ändrats.",
+            Message("Filen {name} importerades inte: {rows_with_errors} rad(er) har fel. "
+                    "Inget har ändrats.", name=name, rows_with_errors=rows_with_errors),
             problems,
         )
     return result

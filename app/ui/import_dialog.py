@@ -31,6 +31,7 @@ from app.services.task_state import TaskState
 from app.services.unit_import import import_units_file
 from app.services.units import ImportResult
 from app.ui.context import UiContext
+from app.ui.i18n import message_text, problem_text
 from app.ui.tasks import TaskHandle
 
 
@@ -80,9 +81,9 @@ class ImportReportDialog(QDialog):
         self.resize(self.minimumWidth(), self.sizeHint().height())
 
     def show_problems(self, error: InvalidInputError) -> None:
-        self.summary.setText(error.summary)
+        self.summary.setText(message_text(error.summary))
         self.problems.clear()
-        self._problem_lines = [str(problem) for problem in error.problems]
+        self._problem_lines = [problem_text(problem) for problem in error.problems]
         for problem in error.problems:
             self.problems.addTopLevelItem(self._item(problem))
         self.problems.show()
@@ -94,10 +95,10 @@ class ImportReportDialog(QDialog):
             "" if problem.line is None else str(problem.line),
             problem.column or "",
             problem.item or "",
-            problem.message,
+            message_text(problem.message),
         ])
         item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(3, problem.message)
+        item.setToolTip(3, message_text(problem.message))
         return item
 
     def problem_texts(self) -> list[str]:
@@ -152,7 +153,7 @@ def start_unit_import(
         if isinstance(error, InvalidInputError):
             report(lambda dialog: dialog.show_problems(error))
         elif isinstance(error, UserFacingError):
-            report(lambda dialog: dialog.show_problems(InvalidInputError(str(error), [])))
+            report(lambda dialog: dialog.show_problems(InvalidInputError(error.message, [])))
         else:
             ctx.tasks.report_error(error, parent)
 

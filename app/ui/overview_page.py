@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.services.central import overview as ov
 from app.services.central.stats import CITY, ShareRow, group_label
 from app.ui.context import UiContext
+from app.ui.i18n import error_text
 from app.ui.overview_charts import chart_view, comparison_chart, groups_chart
 from app.ui.tasks import TaskState
 
@@ -145,7 +146,8 @@ class OverviewPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        self.note.setText(self.tr("Statistiken kunde inte hämtas: %1").replace("%1", str(error)))
+        self.note.setText(self.tr("Statistiken kunde inte hämtas: %1").replace(
+            "%1", error_text(error)))
 
     def _loaded(self, result: tuple[ov.LoadedPicture | None, str | None]) -> None:
         picture, note = result

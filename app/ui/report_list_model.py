@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from app.services.report import ReportRow
+from app.ui.i18n import label
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -69,6 +70,7 @@ class ReportTableModel(QAbstractTableModel):
         if column == 2:
             return row.visit_date.isoformat() if row.visit_date else ""
         if column == 3:
-            return row.status_label if row.complete else QCoreApplication.translate(
-                "ReportTableModel", "Utkast ({status})").format(status=row.status_label)
+            status = label(row.status_label)
+            return status if row.complete else QCoreApplication.translate(
+                "ReportTableModel", "Utkast ({status})").format(status=status)
         return str(row.revision)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.durable_io import write_bytes_atomic
 from app.services import report as report_service
 from app.ui.context import UiContext
+from app.ui.i18n import error_text
 
 PRINT_DPI_CAP = 300  # enough for text; keeps a page image under ~35 MB
 
@@ -171,7 +172,8 @@ class ReportPreview(QWidget):
         self.loaded.emit(report.visit_id)
 
     def _error(self, error: BaseException) -> None:
-        self.status.setText(self.tr("Rapporten kunde inte skapas: {error}").format(error=error))
+        self.status.setText(self.tr("Rapporten kunde inte skapas: {error}").format(
+            error=error_text(error)))
         self.failed.emit(str(error))
 
     # --- actions -------------------------------------------------------------------

@@ -29,6 +29,7 @@ from app.services.sync import OutboxRow, SyncOverview, SyncReport, run_sync, syn
 from app.services.task_state import Cancelled, TaskState
 from app.services.visits.common import PART_LABELS
 from app.ui.context import UiContext
+from app.ui.i18n import error_text, label
 from app.ui.tasks import TaskHandle
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,7 @@ class SyncPage(QWidget):
         kinds = {"followup": self.tr("Fastställd del"), "handover": self.tr("Överlämnad")}
         for r in overview.received:
             self.received.addTopLevelItem(QTreeWidgetItem([
-                r.unit_name, str(r.year or ""), PART_LABELS.get(r.part, r.part),
+                r.unit_name, str(r.year or ""), label(PART_LABELS.get(r.part, r.part)),
                 str(r.revision), kinds.get(r.kind, r.kind), r.from_device,
                 _when(r.received_at)]))
         self.tabs.setTabText(2, self.tr("Från kollegor (%1)").replace(
@@ -188,8 +189,8 @@ class SyncPage(QWidget):
         tree.clear()
         for row in rows:
             item = QTreeWidgetItem([
-                row.unit_name, str(row.year or ""), PART_LABELS.get(row.part, row.part),
-                str(row.revision), row.state_label, _when(row.pushed_at), row.error or "",
+                row.unit_name, str(row.year or ""), label(PART_LABELS.get(row.part, row.part)),
+                str(row.revision), label(row.state_label), _when(row.pushed_at), row.error or "",
             ])
             item.setToolTip(4, row.package_name or "")
             item.setToolTip(6, row.error or "")
@@ -277,7 +278,7 @@ class SyncPage(QWidget):
             self.result_label.setText(self.tr("Synkroniseringen avbröts."))
             return
         if isinstance(error, UserFacingError):
-            self._show_problems([str(error)])
+            self._show_problems([error_text(error)])
         else:
             log.error("sync failed", exc_info=(type(error), error, error.__traceback__))
             self._show_problems([self.tr("Något gick fel under synkroniseringen. Inget har gått "

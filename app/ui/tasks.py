@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import UserFacingError
 from app.services.task_state import Cancelled, TaskState
+from app.ui.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +200,7 @@ class TaskRunner:
         """Errors nobody handled: a calm message for known ones, a logged
         traceback plus a short message for bugs."""
         if isinstance(error, UserFacingError):
-            text = str(error)
+            text = error_text(error)
         else:
             log.error("task failed", exc_info=(type(error), error, error.__traceback__))
             text = QMessageBox.tr(

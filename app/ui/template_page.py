@@ -45,6 +45,7 @@ from app.services.templates import (
     list_versions,
     template_by_version_id,
 )
+from app.ui.i18n import error_text, message_text, problem_text
 from app.ui.tasks import TaskRunner
 from app.ui.template_diff_view import diff_html
 from app.ui.template_tree import QUESTION_ROLE, QuestionFilter, build_model, question_html
@@ -361,10 +362,10 @@ class TemplatePage(QWidget):
     def _import_failed(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
         if isinstance(error, InvalidInputError):
-            lines = [str(p) for p in error.problems]
-            self._message(QMessageBox.Icon.Warning, error.summary, "\n".join(lines))
+            lines = [problem_text(p) for p in error.problems]
+            self._message(QMessageBox.Icon.Warning, message_text(error.summary), "\n".join(lines))
         elif isinstance(error, UserFacingError):
-            self._message(QMessageBox.Icon.Warning, str(error), "")
+            self._message(QMessageBox.Icon.Warning, error_text(error), "")
         else:
             raise error
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.services.reference import fold
 from app.services.template_format import ANSWERS, PART_LABELS, QuestionDef, TemplateDef, answer_label
+from app.ui.i18n import label
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the QuestionDef (None on an area row)
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # folded text searched by the filter
@@ -55,7 +56,7 @@ def build_model(template: TemplateDef | None, model: QStandardItemModel) -> int:
             text.setToolTip(q.text)
             part = QStandardItem(PART_SHORT.get(q.part, q.part))
             part.setEditable(False)
-            part.setToolTip(PART_LABELS.get(q.part, q.part))
+            part.setToolTip(label(PART_LABELS.get(q.part, q.part)))
             qid = QStandardItem(q.id)
             qid.setEditable(False)
             area.appendRow([text, part, qid])
@@ -96,8 +97,8 @@ class QuestionFilter(QSortFilterProxyModel):
         return all(term in haystack for term in self._terms)
 
 
-def _para(label: str, text: str) -> str:
-    return f"<p><b>{escape(label)}</b><br>{escape(text)}</p>" if text else ""
+def _para(title: str, text: str) -> str:
+    return f"<p><b>{escape(title)}</b><br>{escape(text)}</p>" if text else ""
 
 
 def _scale_html(q: QuestionDef) -> str:
@@ -106,7 +107,7 @@ def _scale_html(q: QuestionDef) -> str:
         return escape(_tr("Tal") + unit)
     if q.answer_kind == "yesno":
         return escape(_tr("Ja / Nej, med kommentar"))
-    return escape(" / ".join(answer_label(a) for a in ANSWERS)) + "<br><i>" + escape(
+    return escape(" / ".join(label(answer_label(a)) for a in ANSWERS)) + "<br><i>" + escape(
         _tr("Kommentar krävs utom vid Uppfyllt. Ej uppfyllt föreslår en brist.")) + "</i>"
 
 
@@ -117,7 +118,7 @@ def question_html(q: QuestionDef, section_title: str, unit_names: dict[str, str]
     parts = [
         f"<h3>{escape(q.text)}</h3>",
         f"<p style='color:gray'>{escape(section_title)} · {escape(q.id)}</p>",
-        f"<p><b>{escape(_tr('Del'))}:</b> {escape(PART_LABELS.get(q.part, q.part))}<br>",
+        f"<p><b>{escape(_tr('Del'))}:</b> {escape(label(PART_LABELS.get(q.part, q.part)))}<br>",
         f"<b>{escape(_tr('Gäller'))}:</b> {escape(units)}<br>",
         f"<b>{escape(_tr('Grund'))}:</b> {escape(q.basis)}<br>",
         f"<b>{escape(_tr('Svar'))}:</b> {_scale_html(q)}</p>",

@@ -37,12 +37,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="150"/>
+        <location filename="../../app/ui/application.py" line="168"/>
         <source>Ett oväntat fel inträffade. Detaljer finns i loggen.</source>
         <translation>An unexpected error occurred. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="153"/>
+        <location filename="../../app/ui/application.py" line="171"/>
         <source>Uppföljaren kan inte starta.</source>
         <translation>Uppföljaren cannot start.</translation>
     </message>
@@ -108,12 +108,12 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="131"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="132"/>
         <source>Ändringslogg</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="142"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="143"/>
         <source>Filtrera på person, fält eller text</source>
         <translation>Filter by person, field or text</translation>
     </message>
@@ -121,62 +121,62 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="39"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="40"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="40"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="41"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="41"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="42"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="42"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="43"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="43"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="44"/>
         <source>Tidigare värde</source>
         <translation>Previous value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="44"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="45"/>
         <source>Nytt värde</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="50"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="51"/>
         <source>svar</source>
         <translation>answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="51"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="52"/>
         <source>kommentar</source>
         <translation>comment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="52"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="53"/>
         <source>underlag</source>
         <translation>evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="53"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="54"/>
         <source>tal</source>
         <translation>number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="54"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="55"/>
         <source>ja/nej</source>
         <translation>yes/no</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/audit_dialog.py" line="69"/>
+        <location filename="../../app/ui/visits/audit_dialog.py" line="70"/>
         <source>Sammanfattning: %1</source>
         <translation>Summary: %1</translation>
     </message>
@@ -365,115 +365,140 @@
 <context>
     <name>FinalizeView</name>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="92"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="98"/>
         <source>Kontrollera</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="93"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="99"/>
         <source>Fastställ…</source>
         <translation>Finalize…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="94"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="100"/>
         <source>Ändra (ny revision)…</source>
         <translation>Change (new revision)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="95"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="101"/>
         <source>Ta över delen</source>
         <translation>Take over the part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="97"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="103"/>
         <source>Bara delens ägare kan fastställa den. Ta över när ägaren är borta.</source>
         <translation>Only the part&apos;s owner can finalize it. Take it over when the owner is away.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="99"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="105"/>
         <source>Jag har läst varje träff och personuppgifterna ska stå kvar i rapporten</source>
         <translation>I have read every match and the personal data is to stay in the report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="117"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="123"/>
         <source>Det här saknas eller behöver ses över (klicka för att gå dit)</source>
         <translation>Missing or needs checking (click to go there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="124"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="130"/>
         <source>Visa revision</source>
         <translation>Show revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="126"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="132"/>
         <source>Revisioner:</source>
         <translation>Revisions:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="168"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="174"/>
         <source>ingen ägare</source>
         <translation>no owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="171"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="177"/>
         <source>Fastställd revision %1 av %2, %3.</source>
         <translation>Revision %1 finalized by %2, %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="174"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="180"/>
         <source>Utkast, revision %1. Ägare: %2. Besvarade %3 av %4.</source>
         <translation>Draft, revision %1. Owner: %2. Answered %3 of %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="187"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="193"/>
         <source>Revision %1</source>
         <translation>Revision %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="189"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="195"/>
         <source>fastställd %1</source>
         <translation>finalized %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="197"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="203"/>
         <source>Delen är låst; tidigare revisioner kan läsas nedan. En ändring görs som en ny revision med en motivering.</source>
         <translation>The part is locked; earlier revisions can be read below. A change is made as a new revision with a justification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="228"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="234"/>
         <source>Fastställ</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="229"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="235"/>
         <source>Fastställa %1? Delen låses. En senare ändring görs som en ny revision med en motivering; den fastställda revisionen finns kvar.</source>
         <translation>Finalize %1? The part will be locked. A later change is made as a new revision with a justification; the finalized revision is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="214"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="220"/>
         <source>Inget saknas. Delen kan fastställas.</source>
         <translation>Nothing is missing. The part can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="216"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="222"/>
         <source>%1 saker saknas, %2 möjliga personuppgifter.</source>
         <translation>Items missing: %1. Possible personal data: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="158"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="42"/>
         <source>Hälso- och sjukvård (HSL)</source>
         <translation>Health care (HSL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="158"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="42"/>
         <source>Omsorg (SoL)</source>
         <translation>Care (SoL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="50"/>
+        <source>fynd</source>
+        <translation>finding</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="59"/>
+        <source>kommentaren till «%1»</source>
+        <translation>the comment on «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="50"/>
+        <source>krav på åtgärd</source>
+        <translation>required action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="54"/>
+        <source>sammanfattningen %1</source>
+        <translation>the summary %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="52"/>
+        <source>tidigare brist</source>
+        <translation>previous deficiency</translation>
     </message>
 </context>
 <context>
     <name>FindingListModel</name>
     <message>
-        <location filename="../../app/ui/visits/finding_model.py" line="81"/>
+        <location filename="../../app/ui/visits/finding_model.py" line="82"/>
         <source>(ingen text än)</source>
         <translation>(no text yet)</translation>
     </message>
@@ -735,37 +760,37 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="313"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="314"/>
         <source>Vad som granskas</source>
         <translation>What is reviewed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="314"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="315"/>
         <source>Uppfyllt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="315"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="316"/>
         <source>Delvis uppfyllt</source>
         <translation>Partly met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="316"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="317"/>
         <source>Ej uppfyllt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="317"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="318"/>
         <source>Personalens kunskap</source>
         <translation>Staff knowledge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="328"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="329"/>
         <source>Dokument</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="319"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="320"/>
         <source>Vägledning</source>
         <translation>Guidance</translation>
     </message>
@@ -773,57 +798,82 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="33"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="53"/>
         <source>Lämna över till en kollega</source>
         <translation>Hand over to a colleague</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="35"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="55"/>
         <source>Del att lämna över</source>
         <translation>Part to hand over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="37"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="57"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="43"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="61"/>
+        <source>Arbetar</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="70"/>
         <source>Uppföljning och del:</source>
         <translation>Follow-up and part:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="44"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="71"/>
         <source>Till:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="46"/>
-        <source>Delen skickas via den gemensamma mappen. Kollegan får den som ett utkast vid sin nästa synkronisering. Din kopia finns kvar men markeras som överlämnad.</source>
-        <translation>The part is sent through the shared folder. Your colleague gets it as a draft at their next sync. Your copy stays but is marked as handed over.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="50"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="78"/>
         <source>Lämna över</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="77"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="80"/>
+        <source>Försök igen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="97"/>
+        <source>Läser den gemensamma mappen…</source>
+        <translation>Reading the shared folder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="127"/>
         <source>Ingen kollegas dator har synkroniserat med den gemensamma mappen ännu.</source>
         <translation>No colleague&apos;s computer has synced with the shared folder yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="88"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="136"/>
+        <source>Något gick fel när listan lästes. Detaljer finns i loggen.</source>
+        <translation>Something went wrong while reading the list. Details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="148"/>
+        <source>Lämnar över…</source>
+        <translation>Handing over…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="172"/>
         <source>Kunde inte lämna över</source>
         <translation>Could not hand over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="91"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="161"/>
         <source>Överlämnad</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="92"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="73"/>
+        <source>Delen skickas via den gemensamma mappen, med sina bilagor. Kollegan får den som ett utkast vid sin nästa synkronisering. Din kopia finns kvar men markeras som överlämnad.</source>
+        <translation>The part is sent through the shared folder, with its attachments. Your colleague gets it as a draft at their next sync. Your copy stays but is marked as handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="162"/>
         <source>%1 är överlämnad till %2.</source>
         <translation>%1 has been handed over to %2.</translation>
     </message>
@@ -831,145 +881,416 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="42"/>
+        <location filename="../../app/ui/import_dialog.py" line="43"/>
         <source>Importera enheter</source>
         <translation>Import units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="48"/>
+        <location filename="../../app/ui/import_dialog.py" line="49"/>
         <source>Fel i filen</source>
         <translation>Problems in the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="50"/>
+        <location filename="../../app/ui/import_dialog.py" line="51"/>
         <source>Rad</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="50"/>
+        <location filename="../../app/ui/import_dialog.py" line="51"/>
         <source>Kolumn</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="50"/>
+        <location filename="../../app/ui/import_dialog.py" line="51"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="50"/>
+        <location filename="../../app/ui/import_dialog.py" line="51"/>
         <source>Fel</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="60"/>
+        <location filename="../../app/ui/import_dialog.py" line="61"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="61"/>
+        <location filename="../../app/ui/import_dialog.py" line="62"/>
         <source>&amp;Kopiera felen</source>
         <translation>&amp;Copy problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="62"/>
+        <location filename="../../app/ui/import_dialog.py" line="63"/>
         <source>Kopiera felen till urklipp</source>
         <translation>Copy the problems to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="75"/>
+        <location filename="../../app/ui/import_dialog.py" line="76"/>
         <source>%1 är importerad: %2 nya, %3 ändrade och %4 oförändrade enheter.</source>
         <translation>%1 was imported: %2 new, %3 changed and %4 unchanged units.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="120"/>
+        <location filename="../../app/ui/import_dialog.py" line="121"/>
         <source>Enhetsregister (*.csv *.xlsx *.xlsm);;Alla filer (*)</source>
         <translation>Unit register (*.csv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="159"/>
+        <location filename="../../app/ui/import_dialog.py" line="160"/>
         <source>Importerar enheter</source>
         <translation>Importing units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="135"/>
+        <location filename="../../app/ui/import_dialog.py" line="136"/>
         <source>Läser och kontrollerar %1…</source>
         <translation>Reading and checking %1…</translation>
     </message>
 </context>
 <context>
+    <name>IssueListModel</name>
+    <message>
+        <location filename="../../app/ui/visits/issue_model.py" line="82"/>
+        <source>%1 «%2» i %3</source>
+        <translation>%1 «%2» in %3</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Antal platser</source>
+        <translation>Number of places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Anteckning om misstänkta oegentligheter</source>
+        <translation>Note on suspected irregularities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Anteckningar i föranalysen</source>
+        <translation>Pre-analysis notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Avvikelser senaste året</source>
+        <translation>Deviations in the last year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Belagda platser</source>
+        <translation>Occupied places</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Bemanning dag (antal)</source>
+        <translation>Day staffing (number)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Bemanning natt (antal)</source>
+        <translation>Night staffing (number)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Besök genomfört</source>
+        <translation>Visit done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Besökets slut</source>
+        <translation>End of visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Besökets start</source>
+        <translation>Start of visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Brist</source>
+        <translation>Deficiency</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Delvis uppfyllt</source>
+        <translation>Partly met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Delvis åtgärdad</source>
+        <translation>Partly remedied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Ej aktuellt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Ej bedömt</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Ej uppfyllt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Ej åtgärdad</source>
+        <translation>Not remedied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Enhetens svar i sakgranskningen</source>
+        <translation>The unit&apos;s reply in the fact check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Fastställd</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Föranalys</source>
+        <translation>Pre-analysis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Förbättringsområde</source>
+        <translation>Area for improvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Hälso- och sjukvård</source>
+        <translation>Health care</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Hälso- och sjukvård (HSL)</source>
+        <translation>Health care (HSL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Individualisering</source>
+        <translation>Individualisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Inflytande</source>
+        <translation>Influence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Klagomål senaste året</source>
+        <translation>Complaints in the last year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Konflikt – en person behöver välja</source>
+        <translation>Conflict – someone needs to choose</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Lex Maria-anmälningar</source>
+        <translation>Lex Maria notifications</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Lex Sarah-rapporter</source>
+        <translation>Lex Sarah reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Metod</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Misstanke om oegentligheter</source>
+        <translation>Suspected irregularities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Mottagen centralt</source>
+        <translation>Received centrally</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Nyckeltal</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Omsorg (SoL)</source>
+        <translation>Care (SoL)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Personnummer</source>
+        <translation>Personal identity number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Rapportutkast</source>
+        <translation>Report draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Skickad och kontrollerad</source>
+        <translation>Sent and verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Skickad, ej kontrollerad</source>
+        <translation>Sent, not verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Styrka</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Svar på sakgranskningen</source>
+        <translation>Reply to the fact check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Synkad</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Telefonnummer</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Trygghet</source>
+        <translation>Safety and security</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Uppfyllt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Utkast</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Utkast skickat för sakgranskning</source>
+        <translation>Draft sent for fact check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Väntar på att skickas</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Ändringar efter sakgranskningen</source>
+        <translation>Changes after the fact check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Årsarbetare</source>
+        <translation>Full-time equivalents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Åtgärdad</source>
+        <translation>Remedied</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Skapar demodatabasen första gången, det tar en liten stund…</source>
         <translation>Creating the demo database the first time; this takes a moment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>Öppnar databasen…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Navigering</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Sida</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>&amp;Importera enheter…</source>
         <translation>&amp;Import units…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>&amp;Avsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;Om Uppföljaren</source>
         <translation>&amp;About Uppföljaren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Växla mellan navigering och sida</source>
         <translation>Switch between navigation and page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Data: %1</source>
         <translation>Data: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Sidan %1 kunde inte visas. Detaljer finns i loggen.</source>
         <translation>The page %1 could not be shown. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>Import klar: %1 nya, %2 ändrade, %3 oförändrade enheter.</source>
         <translation>Import done: %1 new, %2 changed, %3 unchanged units.</translation>
     </message>
@@ -1015,27 +1336,27 @@
 <context>
     <name>NewVisitDialog</name>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="66"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="67"/>
         <source>Ny uppföljning</source>
         <translation>New follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="83"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="84"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="84"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="85"/>
         <source>Uppföljningsår</source>
         <translation>Follow-up year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="92"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="93"/>
         <source>Starta</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="104"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="105"/>
         <source>Välj en enhet i listan.</source>
         <translation>Choose a unit in the list.</translation>
     </message>
@@ -1082,145 +1403,145 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="43"/>
+        <location filename="../../app/ui/overview_page.py" line="44"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="49"/>
+        <location filename="../../app/ui/overview_page.py" line="50"/>
         <source>Översikt – resultat i hela staden</source>
         <translation>Overview – results across the city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="57"/>
-        <location filename="../../app/ui/overview_page.py" line="68"/>
+        <location filename="../../app/ui/overview_page.py" line="58"/>
+        <location filename="../../app/ui/overview_page.py" line="69"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="59"/>
-        <location filename="../../app/ui/overview_page.py" line="68"/>
+        <location filename="../../app/ui/overview_page.py" line="60"/>
+        <location filename="../../app/ui/overview_page.py" line="69"/>
         <source>Indelning</source>
         <translation>Grouping</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="60"/>
+        <location filename="../../app/ui/overview_page.py" line="61"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="60"/>
+        <location filename="../../app/ui/overview_page.py" line="61"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="61"/>
+        <location filename="../../app/ui/overview_page.py" line="62"/>
         <source>Regiform</source>
         <translation>Form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="62"/>
+        <location filename="../../app/ui/overview_page.py" line="63"/>
         <source>Enhetstyp</source>
         <translation>Unit type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="65"/>
-        <location filename="../../app/ui/overview_page.py" line="69"/>
+        <location filename="../../app/ui/overview_page.py" line="66"/>
+        <location filename="../../app/ui/overview_page.py" line="70"/>
         <source>Jämför</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="66"/>
+        <location filename="../../app/ui/overview_page.py" line="67"/>
         <source>Uppdatera</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="75"/>
+        <location filename="../../app/ui/overview_page.py" line="76"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="76"/>
+        <location filename="../../app/ui/overview_page.py" line="77"/>
         <source>Grupper</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="77"/>
+        <location filename="../../app/ui/overview_page.py" line="78"/>
         <source>Fråga</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="77"/>
+        <location filename="../../app/ui/overview_page.py" line="78"/>
         <source>Uppfyllt (vald)</source>
         <translation>Met (selected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="78"/>
+        <location filename="../../app/ui/overview_page.py" line="79"/>
         <source>Delvis (vald)</source>
         <translation>Partly (selected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="78"/>
+        <location filename="../../app/ui/overview_page.py" line="79"/>
         <source>Ej uppfyllt (vald)</source>
         <translation>Not met (selected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="79"/>
+        <location filename="../../app/ui/overview_page.py" line="80"/>
         <source>Uppfyllt (staden)</source>
         <translation>Met (city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="79"/>
+        <location filename="../../app/ui/overview_page.py" line="80"/>
         <source>Uppföljningar</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="80"/>
+        <location filename="../../app/ui/overview_page.py" line="81"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="80"/>
+        <location filename="../../app/ui/overview_page.py" line="81"/>
         <source>Uppfyllt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="80"/>
+        <location filename="../../app/ui/overview_page.py" line="81"/>
         <source>Delvis</source>
         <translation>Partly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="81"/>
+        <location filename="../../app/ui/overview_page.py" line="82"/>
         <source>Ej uppfyllt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="89"/>
+        <location filename="../../app/ui/overview_page.py" line="90"/>
         <source>Frågor i området</source>
         <translation>Questions in the area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="90"/>
+        <location filename="../../app/ui/overview_page.py" line="91"/>
         <source>Enheterna bakom siffran</source>
         <translation>Units behind the figure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="133"/>
+        <location filename="../../app/ui/overview_page.py" line="134"/>
         <source>Hämtar statistiken…</source>
         <translation>Fetching the statistics…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="148"/>
+        <location filename="../../app/ui/overview_page.py" line="149"/>
         <source>Statistiken kunde inte hämtas: %1</source>
         <translation>The statistics could not be fetched: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="160"/>
+        <location filename="../../app/ui/overview_page.py" line="162"/>
         <source>Statistik från äldreförvaltningen, %1. Samma siffror som kommandot uppfoljaren central stats.</source>
         <translation>Statistics from the elder care administration, %1. The same figures as the command uppfoljaren central stats.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="240"/>
+        <location filename="../../app/ui/overview_page.py" line="242"/>
         <source>%1: %2 uppföljningar</source>
         <translation>%1 – follow-ups: %2</translation>
     </message>
@@ -1244,12 +1565,12 @@
 <context>
     <name>PlanTableModel</name>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Besök genomfört</source>
         <translation>Visit done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
@@ -1259,7 +1580,7 @@
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
@@ -1274,32 +1595,32 @@
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Fastställd</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Föranalys</source>
         <translation>Pre-analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>MAS</source>
         <translation>MAS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Planerad</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Rapport utkast</source>
         <translation>Report draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Regiform</source>
         <translation>Form</translation>
     </message>
@@ -1309,27 +1630,27 @@
         <translation>Rhythm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Skäl</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Synkad</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
@@ -1339,7 +1660,7 @@
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="97"/>
+        <location filename="../../app/ui/plan_table_model.py" line="72"/>
         <source>Verksamhetsuppföljare</source>
         <translation>Follow-up officer</translation>
     </message>
@@ -1783,7 +2104,7 @@
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="206"/>
+        <location filename="../../app/ui/tasks.py" line="207"/>
         <source>Något gick fel. Arbetet avbröts och inget har sparats i halvfärdigt skick. Detaljer finns i loggen.</source>
         <translation>Something went wrong. The work was stopped and nothing was saved half-done. Details are in the log.</translation>
     </message>
@@ -1791,7 +2112,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="171"/>
+        <location filename="../../app/ui/tasks.py" line="172"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1835,7 +2156,7 @@
     </message>
     <message>
         <location filename="../../app/ui/visits/question_editor.py" line="154"/>
-        <location filename="../../app/ui/visits/question_editor.py" line="260"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="261"/>
         <source>Ej uppfyllt: en brist ska skrivas i Fynd, kopplad till frågan.</source>
         <translation>Not met: a deficiency must be written under Findings, linked to the question.</translation>
     </message>
@@ -1875,37 +2196,37 @@
         <translation>Previous follow-up: the question was not answered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="225"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="226"/>
         <source>Inget svar</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="226"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="227"/>
         <source>Förra uppföljningen (%1): </source>
         <translation>Previous follow-up (%1): </translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="230"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="231"/>
         <source>Bilagor: %1</source>
         <translation>Attachments: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="231"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="232"/>
         <source>Inga bilagor till frågan.</source>
         <translation>No attachments to the question.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="252"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="253"/>
         <source>Kommentar (krävs för detta svar)</source>
         <translation>Comment (required for this answer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="252"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="253"/>
         <source>Kommentar</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_editor.py" line="259"/>
+        <location filename="../../app/ui/visits/question_editor.py" line="260"/>
         <source>Ej uppfyllt: en brist är kopplad till frågan (se Fynd).</source>
         <translation>Not met: a deficiency is linked to the question (see Findings).</translation>
     </message>
@@ -1978,12 +2299,12 @@
 <context>
     <name>QuestionTreeModel</name>
     <message>
-        <location filename="../../app/ui/visits/question_model.py" line="179"/>
+        <location filename="../../app/ui/visits/question_model.py" line="180"/>
         <source>%1 av %2 frågor besvarade</source>
         <translation>%1 of %2 questions answered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/question_model.py" line="152"/>
+        <location filename="../../app/ui/visits/question_model.py" line="153"/>
         <source>Inte besvarad</source>
         <translation>Not answered</translation>
     </message>
@@ -1991,17 +2312,17 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="62"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="68"/>
         <source>Ändra fastställd del</source>
         <translation>Change finalized part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="64"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="70"/>
         <source>%1 är fastställd. En ändring blir en ny revision; den fastställda revisionen finns kvar och kan läsas. Skriv varför den ändras.</source>
         <translation>%1 is finalized. A change becomes a new revision; the finalized revision is kept and can be read. Write why it is being changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="70"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="76"/>
         <source>Ny revision</source>
         <translation>New revision</translation>
     </message>
@@ -2068,78 +2389,78 @@
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="107"/>
-        <location filename="../../app/ui/report_preview.py" line="152"/>
+        <location filename="../../app/ui/report_preview.py" line="108"/>
+        <location filename="../../app/ui/report_preview.py" line="153"/>
         <source>Välj en uppföljning för att se rapporten.</source>
         <translation>Choose a follow-up to see the report.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="109"/>
+        <location filename="../../app/ui/report_preview.py" line="110"/>
         <source>Intern kopia</source>
         <translation>Internal copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="110"/>
+        <location filename="../../app/ui/report_preview.py" line="111"/>
         <source>Med anteckningen om misstänkta oegentligheter. Lämnas aldrig ut.</source>
         <translation>With the note on suspected irregularities. Never to be handed out.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="113"/>
+        <location filename="../../app/ui/report_preview.py" line="114"/>
         <source>Skriv ut…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="114"/>
+        <location filename="../../app/ui/report_preview.py" line="115"/>
         <source>Spara som…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="115"/>
+        <location filename="../../app/ui/report_preview.py" line="116"/>
         <source>Öppna i PDF-läsare</source>
         <translation>Open in PDF viewer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="145"/>
+        <location filename="../../app/ui/report_preview.py" line="146"/>
         <source>Skapar rapporten…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="165"/>
+        <location filename="../../app/ui/report_preview.py" line="166"/>
         <source>{title} – {pages} sidor</source>
         <translation>{title} – pages: {pages}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="168"/>
+        <location filename="../../app/ui/report_preview.py" line="169"/>
         <source> (utkast: uppföljningen är inte fastställd)</source>
         <translation> (draft: the follow-up is not finalized)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="174"/>
+        <location filename="../../app/ui/report_preview.py" line="175"/>
         <source>Rapporten kunde inte skapas: {error}</source>
         <translation>The report could not be created: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="182"/>
+        <location filename="../../app/ui/report_preview.py" line="184"/>
         <source>Spara rapporten</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="183"/>
+        <location filename="../../app/ui/report_preview.py" line="185"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="194"/>
+        <location filename="../../app/ui/report_preview.py" line="196"/>
         <source>Kan inte spara</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="195"/>
+        <location filename="../../app/ui/report_preview.py" line="197"/>
         <source>Rapporten kunde inte sparas i {path}: {error}</source>
         <translation>The report could not be saved in {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="216"/>
+        <location filename="../../app/ui/report_preview.py" line="218"/>
         <source>Skriv ut rapporten</source>
         <translation>Print the report</translation>
     </message>
@@ -2147,7 +2468,7 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/report_preview.py" line="226"/>
+        <location filename="../../app/ui/report_preview.py" line="228"/>
         <source>Förhandsgranska rapport</source>
         <translation>Preview report</translation>
     </message>
@@ -2155,32 +2476,32 @@
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../app/ui/report_list_model.py" line="22"/>
+        <location filename="../../app/ui/report_list_model.py" line="23"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_list_model.py" line="23"/>
+        <location filename="../../app/ui/report_list_model.py" line="24"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_list_model.py" line="24"/>
+        <location filename="../../app/ui/report_list_model.py" line="25"/>
         <source>Platsbesök</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_list_model.py" line="25"/>
+        <location filename="../../app/ui/report_list_model.py" line="26"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_list_model.py" line="26"/>
+        <location filename="../../app/ui/report_list_model.py" line="27"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_list_model.py" line="72"/>
+        <location filename="../../app/ui/report_list_model.py" line="74"/>
         <source>Utkast ({status})</source>
         <translation>Draft ({status})</translation>
     </message>
@@ -2491,227 +2812,227 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="49"/>
+        <location filename="../../app/ui/sync_page.py" line="50"/>
         <source>Synk med den gemensamma mappen</source>
         <translation>Sync with the shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="59"/>
-        <location filename="../../app/ui/sync_page.py" line="61"/>
+        <location filename="../../app/ui/sync_page.py" line="60"/>
+        <location filename="../../app/ui/sync_page.py" line="62"/>
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="63"/>
+        <location filename="../../app/ui/sync_page.py" line="64"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="64"/>
+        <location filename="../../app/ui/sync_page.py" line="65"/>
         <source>Avbryt synkroniseringen</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="67"/>
+        <location filename="../../app/ui/sync_page.py" line="68"/>
         <source>Lämna över…</source>
         <translation>Hand over…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="68"/>
+        <location filename="../../app/ui/sync_page.py" line="69"/>
         <source>Lämna över en del till en kollega</source>
         <translation>Hand over a part to a colleague</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="71"/>
+        <location filename="../../app/ui/sync_page.py" line="72"/>
         <source>Förlopp</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="103"/>
+        <location filename="../../app/ui/sync_page.py" line="104"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="104"/>
+        <location filename="../../app/ui/sync_page.py" line="105"/>
         <source>Skickade</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="105"/>
-        <location filename="../../app/ui/sync_page.py" line="125"/>
+        <location filename="../../app/ui/sync_page.py" line="106"/>
+        <location filename="../../app/ui/sync_page.py" line="126"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="105"/>
-        <location filename="../../app/ui/sync_page.py" line="125"/>
+        <location filename="../../app/ui/sync_page.py" line="106"/>
+        <location filename="../../app/ui/sync_page.py" line="126"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="105"/>
-        <location filename="../../app/ui/sync_page.py" line="125"/>
+        <location filename="../../app/ui/sync_page.py" line="106"/>
+        <location filename="../../app/ui/sync_page.py" line="126"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="106"/>
-        <location filename="../../app/ui/sync_page.py" line="125"/>
+        <location filename="../../app/ui/sync_page.py" line="107"/>
+        <location filename="../../app/ui/sync_page.py" line="126"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="106"/>
+        <location filename="../../app/ui/sync_page.py" line="107"/>
         <source>Slag</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="107"/>
+        <location filename="../../app/ui/sync_page.py" line="108"/>
         <source>Från dator</source>
         <translation>From computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="107"/>
+        <location filename="../../app/ui/sync_page.py" line="108"/>
         <source>Mottagen (enhetens tid)</source>
         <translation>Received (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="108"/>
+        <location filename="../../app/ui/sync_page.py" line="109"/>
         <source>Från kollegor</source>
         <translation>From colleagues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="126"/>
+        <location filename="../../app/ui/sync_page.py" line="127"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="126"/>
+        <location filename="../../app/ui/sync_page.py" line="127"/>
         <source>Skickad (enhetens tid)</source>
         <translation>Sent (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="126"/>
+        <location filename="../../app/ui/sync_page.py" line="127"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="148"/>
+        <location filename="../../app/ui/sync_page.py" line="149"/>
         <source>Gemensam mapp: %1</source>
         <translation>Shared folder: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="154"/>
+        <location filename="../../app/ui/sync_page.py" line="155"/>
         <source>Synkläget kunde inte läsas.</source>
         <translation>The sync status could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="162"/>
+        <location filename="../../app/ui/sync_page.py" line="163"/>
         <source>Väntar (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="163"/>
+        <location filename="../../app/ui/sync_page.py" line="164"/>
         <source>Skickade (%1)</source>
         <translation>Sent (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="165"/>
+        <location filename="../../app/ui/sync_page.py" line="166"/>
         <source>Fastställd del</source>
         <translation>Finalized part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="165"/>
+        <location filename="../../app/ui/sync_page.py" line="166"/>
         <source>Överlämnad</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="171"/>
+        <location filename="../../app/ui/sync_page.py" line="172"/>
         <source>Från kollegor (%1)</source>
         <translation>From colleagues (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="175"/>
+        <location filename="../../app/ui/sync_page.py" line="176"/>
         <source>Ingen synkronisering har körts ännu.</source>
         <translation>No sync has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="178"/>
+        <location filename="../../app/ui/sync_page.py" line="179"/>
         <source>Senaste synkronisering %1: %2</source>
         <translation>Last sync %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="180"/>
+        <location filename="../../app/ui/sync_page.py" line="181"/>
         <source>lyckades</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="180"/>
+        <location filename="../../app/ui/sync_page.py" line="181"/>
         <source>något behöver åtgärdas</source>
         <translation>something needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="182"/>
+        <location filename="../../app/ui/sync_page.py" line="183"/>
         <source>%1 fastställda delar har inte paketerats ännu.</source>
         <translation>Finalized parts not yet packaged: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="216"/>
+        <location filename="../../app/ui/sync_page.py" line="217"/>
         <source>Startar…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="217"/>
+        <location filename="../../app/ui/sync_page.py" line="218"/>
         <source>Synkroniserar…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="227"/>
+        <location filename="../../app/ui/sync_page.py" line="228"/>
         <source>Avbryter efter pågående paket…</source>
         <translation>Cancelling after the current package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="251"/>
+        <location filename="../../app/ui/sync_page.py" line="252"/>
         <source>Synkroniseringen avbröts. Det som hann skickas är komplett; resten skickas nästa gång.</source>
         <translation>The sync was cancelled. What was sent is complete; the rest is sent next time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="254"/>
+        <location filename="../../app/ui/sync_page.py" line="255"/>
         <source>Synkroniseringen kunde inte göras.</source>
         <translation>The sync could not be done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="256"/>
+        <location filename="../../app/ui/sync_page.py" line="257"/>
         <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
         <translation>The sync is done, but something needs attention.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="258"/>
+        <location filename="../../app/ui/sync_page.py" line="259"/>
         <source>Synkroniseringen lyckades.</source>
         <translation>The sync succeeded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="259"/>
+        <location filename="../../app/ui/sync_page.py" line="260"/>
         <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
         <translation>Sent: %1 · Already there: %2 · Fetched: %3 · From colleagues: %4 · Conflicts: %5 · Errors: %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="269"/>
+        <location filename="../../app/ui/sync_page.py" line="270"/>
         <source>Obs: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="277"/>
+        <location filename="../../app/ui/sync_page.py" line="278"/>
         <source>Synkroniseringen avbröts.</source>
         <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="283"/>
+        <location filename="../../app/ui/sync_page.py" line="284"/>
         <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
         <translation>Something went wrong during the sync. Nothing has been lost; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="285"/>
+        <location filename="../../app/ui/sync_page.py" line="286"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
         <translation>The sync could not be completed.</translation>
     </message>
@@ -2719,183 +3040,183 @@
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../app/ui/template_page.py" line="109"/>
+        <location filename="../../app/ui/template_page.py" line="110"/>
         <source>Mallversion</source>
         <translation>Template version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="113"/>
+        <location filename="../../app/ui/template_page.py" line="114"/>
         <source>&amp;Läs in ny version…</source>
         <translation>&amp;Load new version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="117"/>
+        <location filename="../../app/ui/template_page.py" line="118"/>
         <source>&amp;Version:</source>
         <translation>&amp;Version:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="125"/>
+        <location filename="../../app/ui/template_page.py" line="126"/>
         <source>Sök i frågor och vägledning</source>
         <translation>Search questions and guidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="126"/>
+        <location filename="../../app/ui/template_page.py" line="127"/>
         <source>Sök i mallen</source>
         <translation>Search the template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="132"/>
+        <location filename="../../app/ui/template_page.py" line="133"/>
         <source>Filtrera på enhetstyp</source>
         <translation>Filter by unit type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="133"/>
+        <location filename="../../app/ui/template_page.py" line="134"/>
         <source>Alla enhetstyper</source>
         <translation>All unit types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="137"/>
+        <location filename="../../app/ui/template_page.py" line="138"/>
         <source>Filtrera på del</source>
         <translation>Filter by part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="138"/>
+        <location filename="../../app/ui/template_page.py" line="139"/>
         <source>Båda delarna</source>
         <translation>Both parts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="147"/>
+        <location filename="../../app/ui/template_page.py" line="148"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="157"/>
+        <location filename="../../app/ui/template_page.py" line="158"/>
         <source>Områden och frågor</source>
         <translation>Areas and questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="168"/>
+        <location filename="../../app/ui/template_page.py" line="169"/>
         <source>Vägledning för vald fråga</source>
         <translation>Guidance for the chosen question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="182"/>
+        <location filename="../../app/ui/template_page.py" line="183"/>
         <source>&amp;Frågor</source>
         <translation>&amp;Questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="183"/>
+        <location filename="../../app/ui/template_page.py" line="184"/>
         <source>Versions&amp;historik</source>
         <translation>Version &amp;history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="194"/>
+        <location filename="../../app/ui/template_page.py" line="195"/>
         <source>Inlästa mallversioner</source>
         <translation>Loaded template versions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="198"/>
+        <location filename="../../app/ui/template_page.py" line="199"/>
         <source>Jämför från version</source>
         <translation>Compare from version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="200"/>
+        <location filename="../../app/ui/template_page.py" line="201"/>
         <source>Jämför med version</source>
         <translation>Compare with version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="204"/>
+        <location filename="../../app/ui/template_page.py" line="205"/>
         <source>Skillnader mellan versionerna</source>
         <translation>Differences between the versions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="207"/>
+        <location filename="../../app/ui/template_page.py" line="208"/>
         <source>Jämför version</source>
         <translation>Compare version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="209"/>
+        <location filename="../../app/ui/template_page.py" line="210"/>
         <source>med</source>
         <translation>with</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="246"/>
-        <location filename="../../app/ui/template_page.py" line="267"/>
+        <location filename="../../app/ui/template_page.py" line="247"/>
+        <location filename="../../app/ui/template_page.py" line="268"/>
         <source> (gäller nu)</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="264"/>
+        <location filename="../../app/ui/template_page.py" line="265"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="264"/>
+        <location filename="../../app/ui/template_page.py" line="265"/>
         <source>Giltig från</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="264"/>
+        <location filename="../../app/ui/template_page.py" line="265"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="264"/>
+        <location filename="../../app/ui/template_page.py" line="265"/>
         <source>Frågor</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="265"/>
+        <location filename="../../app/ui/template_page.py" line="266"/>
         <source>Inläst</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="265"/>
+        <location filename="../../app/ui/template_page.py" line="266"/>
         <source>Fil</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="283"/>
+        <location filename="../../app/ui/template_page.py" line="284"/>
         <source>Ingen mall är inläst.</source>
         <translation>No template is loaded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="285"/>
+        <location filename="../../app/ui/template_page.py" line="286"/>
         <source>%1, giltig från %2</source>
         <translation>%1, valid from %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="297"/>
+        <location filename="../../app/ui/template_page.py" line="298"/>
         <source>%1 av %2 frågor</source>
         <translation>%1 of %2 questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="342"/>
+        <location filename="../../app/ui/template_page.py" line="343"/>
         <source>Läs in mallversion</source>
         <translation>Load template version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="342"/>
+        <location filename="../../app/ui/template_page.py" line="343"/>
         <source>Mallfiler (*.yaml *.yml)</source>
         <translation>Template files (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="356"/>
+        <location filename="../../app/ui/template_page.py" line="357"/>
         <source>Version %1 är inläst.</source>
         <translation>Version %1 is loaded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="357"/>
+        <location filename="../../app/ui/template_page.py" line="358"/>
         <source>Version %1 var redan inläst med samma innehåll.</source>
         <translation>Version %1 was already loaded with the same content.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="372"/>
+        <location filename="../../app/ui/template_page.py" line="373"/>
         <source>Uppföljningsmall</source>
         <translation>Follow-up template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="378"/>
+        <location filename="../../app/ui/template_page.py" line="379"/>
         <source>… och %1 till (se detaljer).</source>
         <translation>… and %1 more (see details).</translation>
     </message>
@@ -2920,27 +3241,27 @@
         <translation>Removed questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="35"/>
+        <location filename="../../app/ui/template_tree.py" line="36"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="126"/>
+        <location filename="../../app/ui/template_tree.py" line="127"/>
         <source>Delvis uppfyllt</source>
         <translation>Partly met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="333"/>
+        <location filename="../../app/ui/template_page.py" line="334"/>
         <source>Det finns ingen version att jämföra.</source>
         <translation>There is no version to compare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="133"/>
+        <location filename="../../app/ui/template_tree.py" line="134"/>
         <source>Dokument till föranalysen</source>
         <translation>Documents for the pre-analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="127"/>
+        <location filename="../../app/ui/template_tree.py" line="128"/>
         <source>Ej uppfyllt</source>
         <translation>Not met</translation>
     </message>
@@ -2950,17 +3271,17 @@
         <translation>Moved questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="122"/>
+        <location filename="../../app/ui/template_tree.py" line="123"/>
         <source>Grund</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="121"/>
+        <location filename="../../app/ui/template_tree.py" line="122"/>
         <source>Gäller</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="35"/>
+        <location filename="../../app/ui/template_tree.py" line="36"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
@@ -2970,12 +3291,12 @@
         <translation>No differences.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="108"/>
+        <location filename="../../app/ui/template_tree.py" line="109"/>
         <source>Ja / Nej, med kommentar</source>
         <translation>Yes / No, with comment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="110"/>
+        <location filename="../../app/ui/template_tree.py" line="111"/>
         <source>Kommentar krävs utom vid Uppfyllt. Ej uppfyllt föreslår en brist.</source>
         <translation>A comment is required except for Met. Not met suggests a deficiency.</translation>
     </message>
@@ -3000,42 +3321,42 @@
         <translation>Reworded questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="35"/>
+        <location filename="../../app/ui/template_tree.py" line="36"/>
         <source>Område / fråga</source>
         <translation>Area / question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="129"/>
+        <location filename="../../app/ui/template_tree.py" line="130"/>
         <source>Personalens kunskap</source>
         <translation>Staff knowledge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="123"/>
+        <location filename="../../app/ui/template_tree.py" line="124"/>
         <source>Svar</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="106"/>
+        <location filename="../../app/ui/template_tree.py" line="107"/>
         <source>Tal</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="125"/>
+        <location filename="../../app/ui/template_tree.py" line="126"/>
         <source>Uppfyllt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="128"/>
+        <location filename="../../app/ui/template_tree.py" line="129"/>
         <source>Vad som granskas</source>
         <translation>What is reviewed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_tree.py" line="124"/>
+        <location filename="../../app/ui/template_tree.py" line="125"/>
         <source>Vägledning</source>
         <translation>Guidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_page.py" line="289"/>
+        <location filename="../../app/ui/template_page.py" line="290"/>
         <source>Välj en fråga för att se dess vägledning.</source>
         <translation>Choose a question to see its guidance.</translation>
     </message>
@@ -3214,72 +3535,72 @@
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../app/ui/units_page.py" line="55"/>
+        <location filename="../../app/ui/units_page.py" line="69"/>
         <source>Sök på namn, enhets-id, utförare eller adress</source>
         <translation>Search by name, unit id, provider or address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="56"/>
+        <location filename="../../app/ui/units_page.py" line="70"/>
         <source>Sök enhet</source>
         <translation>Search units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="60"/>
+        <location filename="../../app/ui/units_page.py" line="74"/>
         <source>Filtrera på stadsdel</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="61"/>
+        <location filename="../../app/ui/units_page.py" line="75"/>
         <source>Filtrera på typ</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="62"/>
+        <location filename="../../app/ui/units_page.py" line="76"/>
         <source>Filtrera på regiform</source>
         <translation>Filter by form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="65"/>
+        <location filename="../../app/ui/units_page.py" line="79"/>
         <source>Antal enheter som visas</source>
         <translation>Number of units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="67"/>
+        <location filename="../../app/ui/units_page.py" line="81"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="81"/>
+        <location filename="../../app/ui/units_page.py" line="95"/>
         <source>Enheter</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="168"/>
+        <location filename="../../app/ui/units_page.py" line="187"/>
         <source>Alla stadsdelar</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="170"/>
+        <location filename="../../app/ui/units_page.py" line="189"/>
         <source>Alla typer</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="172"/>
+        <location filename="../../app/ui/units_page.py" line="191"/>
         <source>Alla regiformer</source>
         <translation>All forms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="225"/>
+        <location filename="../../app/ui/units_page.py" line="245"/>
         <source>1 enhet</source>
         <translation>1 unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="226"/>
+        <location filename="../../app/ui/units_page.py" line="246"/>
         <source>%1 enheter</source>
         <translation>%1 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="228"/>
+        <location filename="../../app/ui/units_page.py" line="248"/>
         <source>Visar %1 av %2 enheter</source>
         <translation>Showing %1 of %2 units</translation>
     </message>
@@ -3376,42 +3697,42 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../app/ui/visits/visit_list_model.py" line="40"/>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="41"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_list_model.py" line="41"/>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="42"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_list_model.py" line="42"/>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="43"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_list_model.py" line="43"/>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="44"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_list_model.py" line="44"/>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_list_model.py" line="45"/>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="46"/>
         <source>Uppföljare (SoL)</source>
         <translation>Follow-up officer (SoL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_list_model.py" line="46"/>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="47"/>
         <source>MAS (HSL)</source>
         <translation>MAS (HSL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_list_model.py" line="47"/>
+        <location filename="../../app/ui/visits/visit_list_model.py" line="48"/>
         <source>Platsbesök</source>
         <translation>Site visit</translation>
     </message>
@@ -3419,127 +3740,127 @@
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="46"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="47"/>
         <source>1  Föranalys</source>
         <translation>1  Pre-analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="47"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="48"/>
         <source>2  Platsbesök</source>
         <translation>2  Site visit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="48"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="49"/>
         <source>3  Bedömning</source>
         <translation>3  Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="49"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="50"/>
         <source>4  Fynd</source>
         <translation>4  Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="50"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="51"/>
         <source>5  Sakgranskning</source>
         <translation>5  Fact check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="51"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="52"/>
         <source>6  Fastställ</source>
         <translation>6  Finalize</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="138"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="139"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="141"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="142"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="144"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="145"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="151"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="152"/>
         <source>Ångra: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="154"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="155"/>
         <source>Sök fråga</source>
         <translation>Search questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="157"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="158"/>
         <source>Bifoga fil…</source>
         <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="159"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="160"/>
         <source>Ändringslogg…</source>
         <translation>Change log…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="161"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="162"/>
         <source>Förhandsgranska rapport</source>
         <translation>Preview report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="175"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="176"/>
         <source>%1 – uppföljning %2</source>
         <translation>%1 – follow-up %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="180"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="181"/>
         <source>fastställd</source>
         <translation>finalized</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="180"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="181"/>
         <source>utkast</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="181"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="182"/>
         <source>ingen ägare</source>
         <translation>no owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="186"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="187"/>
         <source>Mall %1</source>
         <translation>Template %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="193"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="194"/>
         <source>Misstanke om oegentligheter</source>
         <translation>Suspected irregularities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="234"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="235"/>
         <source>Bifoga fil till uppföljningen</source>
         <translation>Attach file to the follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="256"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="257"/>
         <source>Kan inte spara</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="257"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="258"/>
         <source>Ändringar är inte sparade eftersom databasen inte går att skriva till. Stänger du nu går de förlorade. Stänga ändå?</source>
         <translation>Changes are not saved because the database cannot be written to. If you close now they will be lost. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="109"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="110"/>
         <source>Hälso- och sjukvård (HSL)</source>
         <translation>Health care (HSL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visit_window.py" line="109"/>
+        <location filename="../../app/ui/visits/visit_window.py" line="110"/>
         <source>Omsorg (SoL)</source>
         <translation>Care (SoL)</translation>
     </message>
@@ -3547,73 +3868,73 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="43"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="44"/>
         <source>Föranalys</source>
         <translation>Pre-analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="44"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="45"/>
         <source>Besök genomfört</source>
         <translation>Visit done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="45"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="46"/>
         <source>Rapportutkast</source>
         <translation>Report draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="46"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="47"/>
         <source>Fastställd</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="47"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="48"/>
         <source>Synkad</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="138"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="139"/>
         <source>Uppföljningar</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="141"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="142"/>
         <source>Alla år</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="147"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="148"/>
         <source>Alla statusar</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="150"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="151"/>
         <source>Mina uppföljningar</source>
         <translation>My follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="153"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="154"/>
         <source>Sök enhet, stadsdel eller uppföljare</source>
         <translation>Search unit, district or officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="155"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="156"/>
         <source>Ny uppföljning…</source>
         <translation>New follow-up…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="156"/>
-        <location filename="../../app/ui/visits/visits_page.py" line="227"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="157"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="228"/>
         <source>Öppna</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="210"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="211"/>
         <source>Inga uppföljningar med de här valen.</source>
         <translation>No follow-ups match these choices.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/visits/visits_page.py" line="211"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="212"/>
         <source>%n uppföljningar</source>
         <translation>
             <numerusform>%n follow-up</numerusform>
@@ -3621,9 +3942,987 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/visits_page.py" line="227"/>
+        <location filename="../../app/ui/visits/visits_page.py" line="228"/>
         <source>Välj en uppföljning i listan.</source>
         <translation>Choose a follow-up in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="57"/>
+        <source>, rad %1</source>
+        <translation>, line %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="60"/>
+        <source>, kolumn %1</source>
+        <translation>, column %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="169"/>
+        <source>&apos;{value}&apos; ska vara ja eller nej</source>
+        <translation>&apos;{value}&apos; must be yes or no (ja/nej)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="195"/>
+        <source>&apos;{value}&apos; ska vara udda, jämn eller tom</source>
+        <translation>&apos;{value}&apos; must be odd (udda), even (jämn) or empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="192"/>
+        <source>&apos;{value}&apos; är inte ett heltal</source>
+        <translation>&apos;{value}&apos; is not a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="229"/>
+        <source>... och {count} frågor till.</source>
+        <translation>... and {count} more questions.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/visits_page.py" line="56"/>
+        <source>Ange ditt namn under Inställningar först.</source>
+        <translation>Enter your name under Settings first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="184"/>
+        <source>Ange varför den fastställda uppföljningen ändras.</source>
+        <translation>Give the reason why the finalized follow-up is changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/preanalysis.py" line="71"/>
+        <source>Antalet för {name} ska vara ett heltal 0–999.</source>
+        <translation>The number for {name} must be a whole number 0–999.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="143"/>
+        <source>Bara delens ägare ({owner}) kan fastställa {part}. Ta över delen först om ägaren är borta.</source>
+        <translation>Only the part&apos;s owner ({owner}) can finalize {part}. Take over the part first if the owner is away.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="349"/>
+        <source>Bara extra uppföljningar kan tas bort ur planen.</source>
+        <translation>Only extra follow-ups can be removed from the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="149"/>
+        <source>Behörighet saknas för att {action} {path} i den centrala mappen. Kontrollera med IT att du har skrivrätt. Inget har gått förlorat; synkroniseringen kan köras igen.</source>
+        <translation>You are not permitted to {action} {path} in the shared folder. Check with IT that you have write access. Nothing has been lost; the sync can be run again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/lifecycle.py" line="306"/>
+        <source>Besökets slut ligger före dess start.</source>
+        <translation>The visit&apos;s end is before its start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/lifecycle.py" line="303"/>
+        <source>Besökets start ligger efter dess slut.</source>
+        <translation>The visit&apos;s start is after its end.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/attachments.py" line="93"/>
+        <source>Bilagan {attachment_id} finns inte.</source>
+        <translation>Attachment {attachment_id} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_outbox.py" line="131"/>
+        <source>Bilagan {item} ({path}) har ändrats sedan uppföljningen fastställdes.</source>
+        <translation>Attachment {item} ({path}) has changed since the follow-up was finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_outbox.py" line="127"/>
+        <source>Bilagan {item} ({path}) kan inte läsas: {strerror}.</source>
+        <translation>Attachment {item} ({path}) cannot be read: {strerror}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="127"/>
+        <source>Bristen följs redan upp i en senare uppföljning och kan inte tas bort.</source>
+        <translation>The deficiency is already followed up in a later follow-up and cannot be removed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="55"/>
+        <source>Bristen saknar krav på åtgärd – {text}</source>
+        <translation>The deficiency has no required action – {text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="58"/>
+        <source>Bristen saknar sätt att följas upp – {text}</source>
+        <translation>The deficiency has no way of being followed up – {text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="62"/>
+        <source>Bristen saknar tidpunkt för åtgärd – {text}</source>
+        <translation>The deficiency has no deadline for action – {text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_handover.py" line="117"/>
+        <source>Datorn {recipient} har ingen publicerad nyckel i den gemensamma mappen. Kollegan behöver synkronisera en gång först.</source>
+        <translation>Computer {recipient} has no published key in the shared folder. Your colleague needs to sync once first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="46"/>
+        <source>Datumet</source>
+        <translation>The date</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="258"/>
+        <source>Datumet {day} ligger inte i planåret {year}.</source>
+        <translation>The date {day} is not in the plan year {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="327"/>
+        <source>Datumet {planned_date} ligger inte i år {year}.</source>
+        <translation>The date {planned_date} is not in the year {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/common.py" line="144"/>
+        <source>Delen ({part}) är överlämnad till {recipient} och ändras där. Den kommer tillbaka hit när kollegan har synkat sin version.</source>
+        <translation>The part ({part}) has been handed over to {recipient} and is changed there. It comes back here when your colleague has synced their version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/errors.py" line="54"/>
+        <source>Delen kan inte fastställas; {count} saker saknas:{items}</source>
+        <translation>The part cannot be finalized; {count} things are missing:{items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/common.py" line="150"/>
+        <source>Delen är fastställd ({part}, revision {revision}) och kan inte ändras. Öppna en ny revision med en motivering för att ändra.</source>
+        <translation>The part is finalized ({part}, revision {revision}) and cannot be changed. Open a new revision with a reason to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="188"/>
+        <source>Delen är inte fastställd; den kan ändras direkt.</source>
+        <translation>The part is not finalized; it can be changed directly.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="139"/>
+        <source>Delen är redan fastställd (revision {revision}).</source>
+        <translation>The part is already finalized (revision {revision}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="154"/>
+        <source>Den centrala mappen går inte att nå ({path}). Kontrollera att datorn är ansluten till stadens nätverk och att enheten är monterad. Inget har gått förlorat; synkroniseringen kan köras igen.</source>
+        <translation>The shared folder cannot be reached ({path}). Check that the computer is connected to the city network and that the drive is mounted. Nothing has been lost; the sync can be run again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/layout.py" line="237"/>
+        <source>Den centrala mappen {root} finns inte eller är inte ansluten. Kontrollera att datorn är ansluten till stadens nätverk och att enheten är monterad. Inget har gått förlorat; synkroniseringen kan köras igen.</source>
+        <translation>The shared folder {root} does not exist or is not connected. Check that the computer is connected to the city network and that the drive is mounted. Nothing has been lost; the sync can be run again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/layout.py" line="187"/>
+        <source>Den centrala mappen {root} har formatversion {version}, men den här versionen av Uppföljaren förstår bara upp till {supported}. Uppdatera programmet innan du synkroniserar.</source>
+        <translation>The shared folder {root} has format version {version}, but this version of Uppföljaren only understands up to {supported}. Update the program before you sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="144"/>
+        <source>Den centrala mappen är full: det gick inte att {action} {path}. Be IT frigöra utrymme på servern. Inget har gått förlorat; synkroniseringen kan köras igen.</source>
+        <translation>The shared folder is full: could not {action} {path}. Ask IT to free up space on the server. Nothing has been lost; the sync can be run again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/signing.py" line="145"/>
+        <source>Den här datorns signeringsnyckel i nyckelringen är skadad och kan inte användas ({exc}). Kontakta IT.</source>
+        <translation>This computer&apos;s signing key in the keyring is damaged and cannot be used ({exc}). Contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="173"/>
+        <source>Den tidigare bristen hör inte till uppföljningen.</source>
+        <translation>The previous deficiency does not belong to the follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/preanalysis.py" line="26"/>
+        <source>Dokumentet {doc_id} hör inte till uppföljningen.</source>
+        <translation>Document {doc_id} does not belong to the follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/preanalysis.py" line="46"/>
+        <source>Dokumentets namn</source>
+        <translation>The document&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="50"/>
+        <source>Ej uppfyllt utan brist med krav på åtgärd – {where}</source>
+        <translation>Not met without a deficiency with required action – {where}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="321"/>
+        <source>Enheten {unit_id} finns inte i registret.</source>
+        <translation>Unit {unit_id} is not in the register.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="334"/>
+        <source>Enheten {unit_id} har redan en extra uppföljning {year}.</source>
+        <translation>Unit {unit_id} already has an extra follow-up in {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="158"/>
+        <source>Ett fel uppstod när programmet skulle {action} {path} i den centrala mappen ({detail}). Inget har gått förlorat; synkroniseringen kan köras igen.</source>
+        <translation>An error occurred when the program was to {action} {path} in the shared folder ({detail}). Nothing has been lost; the sync can be run again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/plan.py" line="95"/>
+        <source>Excel-formatet kräver --output FIL.xlsx.</source>
+        <translation>The Excel format needs --output FILE.xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="348"/>
+        <source>Filen har formatversion {fmt}; programmet läser version {supported}.</source>
+        <translation>The file has format version {fmt}; the program reads version {supported}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="250"/>
+        <source>Filen innehåller tecken som inte är giltig text.</source>
+        <translation>The file contains characters that are not valid text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="383"/>
+        <source>Filen kan inte öppnas ({strerror}).</source>
+        <translation>The file cannot be opened ({strerror}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/layout.py" line="181"/>
+        <source>Filen {marker_path} är skadad eller inte en markeringsfil för Uppföljaren. Kontakta den centrala förvaltningen.</source>
+        <translation>The file {marker_path} is damaged or not a marker file for Uppföljaren. Contact the central administration.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="206"/>
+        <source>Filen {name} importerades inte: {rows_with_errors} rad(er) har fel. Inget har ändrats.</source>
+        <translation>The file {name} was not imported: {rows_with_errors} row(s) have errors. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/attachments.py" line="36"/>
+        <source>Filen {name} kan inte läsas ({strerror}).</source>
+        <translation>The file {name} cannot be read ({strerror}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="94"/>
+        <source>Filen {name} kunde inte läsas.</source>
+        <translation>The file {name} could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="99"/>
+        <source>Filen {name} kunde inte tolkas som CSV eller Excel.</source>
+        <translation>The file {name} could not be read as CSV or Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="116"/>
+        <source>Filen {name} saknar kolumner.</source>
+        <translation>The file {name} is missing columns.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="83"/>
+        <source>Filen {name} är för stor ({size} MB).</source>
+        <translation>The file {name} is too large ({size} MB).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/attachments.py" line="62"/>
+        <source>Filen {name} är större än 25 MB.</source>
+        <translation>The file {name} is larger than 25 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="105"/>
+        <source>Filen {name} är tom.</source>
+        <translation>The file {name} is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/attachments.py" line="43"/>
+        <source>Filen {name} är {size}; en bilaga får vara högst {limit}. Minska filen (t.ex. lägre upplösning på fotot) eller dela upp den.</source>
+        <translation>The file {name} is {size}; an attachment may be at most {limit}. Make the file smaller (e.g. a lower resolution photo) or split it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="139"/>
+        <source>Filen {path} används av ett annat program (till exempel antivirus eller en förhandsvisning), så det gick inte att {action} den. Inget har gått förlorat; synkroniseringen kan köras igen.</source>
+        <translation>The file {path} is in use by another program (for example antivirus or a preview), so it could not {action} it. Nothing has been lost; the sync can be run again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="82"/>
+        <source>Filen {path} från den centrala mappen togs inte i bruk: {reason} Den version som redan används gäller fortfarande.</source>
+        <translation>The file {path} from the shared folder was not taken into use: {reason} The version already in use still applies.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="247"/>
+        <source>Filen är för djupt nästlad.</source>
+        <translation>The file is nested too deeply.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="391"/>
+        <source>Filen är inte sparad som UTF-8.</source>
+        <translation>The file is not saved as UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="341"/>
+        <source>Filen är tom.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/answers.py" line="46"/>
+        <source>Frågan besvaras med ett tal.</source>
+        <translation>The question is answered with a number.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="225"/>
+        <source>Frågan skiljer sig från den inlästa: {changes}.</source>
+        <translation>The question differs from the imported one: {changes}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="190"/>
+        <source>Frågan {item}</source>
+        <translation>Question {item}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="59"/>
+        <source>Frågan {qid} finns inte i den här delen av mallen.</source>
+        <translation>Question {qid} is not in this part of the template.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/answers.py" line="85"/>
+        <source>Frågan {question_id} finns inte i uppföljningens mall.</source>
+        <translation>Question {question_id} is not in the follow-up&apos;s template.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="43"/>
+        <source>Fråge-id</source>
+        <translation>Question id</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="93"/>
+        <source>Fyndet {finding_id} finns inte.</source>
+        <translation>Finding {finding_id} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="39"/>
+        <source>Fyndets text</source>
+        <translation>The finding&apos;s text</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="357"/>
+        <source>Fältet &apos;template&apos; (mallens huvud) saknas.</source>
+        <translation>The field &apos;template&apos; (the template header) is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="271"/>
+        <source>Handläggaren finns inte eller har en annan roll.</source>
+        <translation>The officer does not exist or has another role.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="318"/>
+        <source>Ingen uppföljningsmall gäller den {on}. Läs in en mall med &apos;uppfoljaren template import FIL&apos;.</source>
+        <translation>No follow-up template applies on {on}. Import a template with &apos;uppfoljaren template import FILE&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="46"/>
+        <source>Kommentar saknas ({answer}) – {where}</source>
+        <translation>Comment missing ({answer}) – {where}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/answers.py" line="79"/>
+        <source>Kommentaren</source>
+        <translation>The comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="41"/>
+        <source>Krav på åtgärd</source>
+        <translation>The required action</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="275"/>
+        <source>MAS följer bara upp vård- och omsorgsboenden.</source>
+        <translation>The MAS only follows up care homes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="360"/>
+        <source>Mallen har inga områden.</source>
+        <translation>The template has no areas.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="369"/>
+        <source>Mallen {filename} har {count} fel och har inte lästs in.</source>
+        <translation>The template {filename} has {count} errors and has not been imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="382"/>
+        <source>Mallen {name} kan inte läsas.</source>
+        <translation>The template {name} cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="294"/>
+        <source>Mallens huvud</source>
+        <translation>The template header</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="303"/>
+        <source>Mallversion {version} finns inte (inlästa versioner: {known}).</source>
+        <translation>Template version {version} does not exist (imported versions: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="194"/>
+        <source>Mallversion {version} finns redan med annat innehåll och har inte ändrats.</source>
+        <translation>Template version {version} already exists with other content and has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="284"/>
+        <source>Mallversionen med id {version_id} finns inte i databasen.</source>
+        <translation>The template version with id {version_id} is not in the database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/layout.py" line="166"/>
+        <source>Mappen {root} är ingen central mapp för Uppföljaren (filen {marker} saknas). Kontrollera att rätt mapp är vald och att nätverksenheten är ansluten. Inget har gått förlorat.</source>
+        <translation>The folder {root} is not a shared folder for Uppföljaren (the file {marker} is missing). Check that the right folder is chosen and that the network drive is connected. Nothing has been lost.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/preanalysis.py" line="22"/>
+        <source>Mottaget datum</source>
+        <translation>The date received</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/signing.py" line="166"/>
+        <source>Nyckelfilen {path} kan inte läsas ({strerror}).</source>
+        <translation>The key file {path} cannot be read ({strerror}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/signing.py" line="190"/>
+        <source>Nyckelfilen {path} kan inte sparas ({strerror}).</source>
+        <translation>The key file {path} cannot be saved ({strerror}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/signing.py" line="177"/>
+        <source>Nyckelfilen {path} är skadad och kan inte användas. Kontakta IT.</source>
+        <translation>The key file {path} is damaged and cannot be used. Contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/lifecycle.py" line="256"/>
+        <source>Nyckeltalen ska anges som fält och värden.</source>
+        <translation>The key figures must be given as fields and values.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/lifecycle.py" line="259"/>
+        <source>Nyckeltalets namn</source>
+        <translation>The key figure&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="42"/>
+        <source>Obesvarad fråga – {where}</source>
+        <translation>Unanswered question – {where}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="225"/>
+        <source>Ogiltigt id &apos;{qid}&apos;: använd små bokstäver a-z, siffror, - och _ (börja med en bokstav, högst 60 tecken).</source>
+        <translation>Invalid id &apos;{qid}&apos;: use lower-case letters a-z, digits, - and _ (start with a letter, at most 60 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_handover.py" line="110"/>
+        <source>Okänd del &apos;{part}&apos; (ska vara sol eller hsl).</source>
+        <translation>Unknown part &apos;{part}&apos; (must be sol or hsl).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/rhythm_rules.py" line="36"/>
+        <source>Okänd enhetstyp {type_code!r}.</source>
+        <translation>Unknown unit type {type_code!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="280"/>
+        <source>Okänd roll {role!r}.</source>
+        <translation>Unknown role {role!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="179"/>
+        <source>Okänd stadsdel {district!r}.</source>
+        <translation>Unknown district {district!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="166"/>
+        <source>Okänd status &apos;{status}&apos;.</source>
+        <translation>Unknown status &apos;{status}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="356"/>
+        <source>Okänd status {status!r}.</source>
+        <translation>Unknown status {status!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="36"/>
+        <source>Okänd typ av fynd &apos;{value}&apos;.</source>
+        <translation>Unknown kind of finding &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="51"/>
+        <source>Okänt fält &apos;{field}&apos;.</source>
+        <translation>Unknown field &apos;{field}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="102"/>
+        <source>Okänt fält: {fields}.</source>
+        <translation>Unknown field: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="323"/>
+        <source>Okänt skäl {reason!r}; välj ett av: {choices}.</source>
+        <translation>Unknown reason {reason!r}; choose one of: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/answers.py" line="29"/>
+        <source>Okänt svar &apos;{answer}&apos;.</source>
+        <translation>Unknown answer &apos;{answer}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/findings.py" line="49"/>
+        <source>Okänt sätt att följa upp bristen &apos;{value}&apos;.</source>
+        <translation>Unknown way of following up the deficiency &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/answers.py" line="41"/>
+        <source>Okänt underlag: {codes}.</source>
+        <translation>Unknown evidence: {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="268"/>
+        <source>Område {index}</source>
+        <translation>Area {index}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="277"/>
+        <source>Området {sid}</source>
+        <translation>Area {sid}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="69"/>
+        <source>Paketet kan inte användas: {reason}</source>
+        <translation>The package cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="71"/>
+        <source>Paketet {path} kan inte användas: {reason}</source>
+        <translation>The package {path} cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/schedule.py" line="243"/>
+        <source>Planposten {entry_id} finns inte (längre).</source>
+        <translation>Plan entry {entry_id} does not exist (any more).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_outbox.py" line="111"/>
+        <source>Revision {revision} av delen {part} har ingen fastställd version.</source>
+        <translation>Revision {revision} of the part {part} has no finalized version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/snapshot.py" line="201"/>
+        <source>Revision {wanted} av delen finns inte.</source>
+        <translation>Revision {wanted} of the part does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/snapshot.py" line="206"/>
+        <source>Revision {wanted} fastställdes aldrig och har ingen version.</source>
+        <translation>Revision {wanted} was never finalized and has no version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/preanalysis.py" line="67"/>
+        <source>Rollen</source>
+        <translation>The role</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/rhythm_rules.py" line="40"/>
+        <source>Rytm för {type_code}: {error}.</source>
+        <translation>Rhythm for {type_code}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="71"/>
+        <source>Sammanfattning saknas: {summary}</source>
+        <translation>Summary missing: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/answers.py" line="32"/>
+        <source>Svaret</source>
+        <translation>The answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/sanitize.py" line="26"/>
+        <source>Texten</source>
+        <translation>The text</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/sanitize.py" line="42"/>
+        <source>Texten är för lång ({size} tecken; högst {most}). {what} har inte sparats; korta texten eller lägg resten som bilaga.</source>
+        <translation>The text is too long ({size} characters; at most {most}). {what} has not been saved; shorten the text or add the rest as an attachment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="66"/>
+        <source>Tidigare brist ({year}) är inte bedömd – {text}</source>
+        <translation>Previous deficiency ({year}) is not assessed – {text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/report_map.py" line="88"/>
+        <source>Uppföljningen har inga delar att skriva rapport för.</source>
+        <translation>The follow-up has no parts to write a report for.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/answers.py" line="91"/>
+        <source>Uppföljningen har ingen del &apos;{part}&apos;.</source>
+        <translation>The follow-up has no part &apos;{part}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/answers.py" line="69"/>
+        <source>Uppföljningen {visit_id} finns inte.</source>
+        <translation>Follow-up {visit_id} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/common.py" line="179"/>
+        <source>Uppföljningen är fastställd och kan inte ändras. Öppna en ny revision av en del med en motivering för att ändra.</source>
+        <translation>The follow-up is finalized and cannot be changed. Open a new revision of a part with a reason to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="206"/>
+        <source>Version {version} är redan inläst (den {imported}) med annat innehåll. Ge den ändrade mallen ett nytt versionsnummer, t.ex. {next_version}.</source>
+        <translation>Version {version} is already imported ({imported}) with other content. Give the changed template a new version number, e.g. {next_version}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_handover.py" line="113"/>
+        <source>Välj en kollegas dator, inte den här.</source>
+        <translation>Choose a colleague&apos;s computer, not this one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="231"/>
+        <source>YAML-filen kan inte läsas ({message}).</source>
+        <translation>The YAML file cannot be read ({message}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="239"/>
+        <source>YAML-filen kan inte läsas ({what}).</source>
+        <translation>The YAML file cannot be read ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/facts.py" line="96"/>
+        <source>delen stämmer inte med paketets manifest</source>
+        <translation>the part does not match the package&apos;s manifest</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/facts.py" line="89"/>
+        <source>delen är ett utkast och inte fastställd</source>
+        <translation>the part is a draft and not finalized</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="147"/>
+        <source>enhets_id saknas</source>
+        <translation>enhets_id (unit id) is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="151"/>
+        <source>enhets_id {unit_id} finns redan på rad {first_line}</source>
+        <translation>enhets_id {unit_id} is already on line {first_line}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="149"/>
+        <source>enhets_id är längre än 40 tecken</source>
+        <translation>enhets_id is longer than 40 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="84"/>
+        <source>filen får vara högst 20 MB</source>
+        <translation>the file may be at most 20 MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/facts.py" line="87"/>
+        <source>filen är ingen fastställd uppföljningsdel</source>
+        <translation>the file is not a finalized follow-up part</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="100"/>
+        <source>filen är skadad eller har fel format ({kind})</source>
+        <translation>the file is damaged or has the wrong format ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="21"/>
+        <source>flytta</source>
+        <translation>move</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="21"/>
+        <source>flytta undan</source>
+        <translation>move aside</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="214"/>
+        <source>fråga {index} i området {section_id}</source>
+        <translation>question {index} in area {section_id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="106"/>
+        <source>inga rader</source>
+        <translation>no rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="117"/>
+        <source>kolumnen &apos;{column}&apos; saknas i rubrikraden</source>
+        <translation>the column &apos;{column}&apos; is missing from the header row</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="19"/>
+        <source>läsa</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="19"/>
+        <source>läsa innehållet i</source>
+        <translation>read the contents of</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="157"/>
+        <source>namn saknas</source>
+        <translation>name (namn) is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="22"/>
+        <source>nå</source>
+        <translation>reach</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="164"/>
+        <source>okänd regiform &apos;{value}&apos; (egen regi, entreprenad, privat regi)</source>
+        <translation>unknown form of operation &apos;{value}&apos; (egen regi, entreprenad, privat regi)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="174"/>
+        <source>okänd stadsdel &apos;{value}&apos;</source>
+        <translation>unknown district &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="160"/>
+        <source>okänd typ &apos;{value}&apos; (vob, profilboende, servicehus, hemtjänst, dagverksamhet)</source>
+        <translation>unknown type &apos;{value}&apos; (vob, profilboende, servicehus, hemtjänst, dagverksamhet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/handover.py" line="92"/>
+        <source>paketet ligger i en annan dators mapp än avsändarens</source>
+        <translation>the package is in another computer&apos;s folder than the sender&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/handover.py" line="90"/>
+        <source>paketet är ingen överlämning till den här mottagaren</source>
+        <translation>the package is not a handover to this recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/facts.py" line="98"/>
+        <source>revisionen stämmer inte med paketets manifest</source>
+        <translation>the revision does not match the package&apos;s manifest</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="20"/>
+        <source>skapa</source>
+        <translation>create</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="20"/>
+        <source>skriva</source>
+        <translation>write</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="20"/>
+        <source>spara</source>
+        <translation>save</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="176"/>
+        <source>stadsdel saknas (får bara vara tom för en enhet utanför staden)</source>
+        <translation>district (stadsdel) is missing (may only be empty for a unit outside the city)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="22"/>
+        <source>ta bort</source>
+        <translation>remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/unit_import.py" line="185"/>
+        <source>uppföljande stadsdel krävs för en enhet utan stadsdel (utanför staden)</source>
+        <translation>a following-up district is required for a unit without a district (outside the city)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/facts.py" line="94"/>
+        <source>uppföljningens id stämmer inte med paketets manifest</source>
+        <translation>the follow-up&apos;s id does not match the package&apos;s manifest</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/finalize.py" line="123"/>
+        <source>{kind} i {location}: {match} – ta bort eller bekräfta</source>
+        <translation>{kind} in {location}: {match} – remove or confirm</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="276"/>
+        <source>{label}: ogiltigt id &apos;{sid}&apos;.</source>
+        <translation>{label}: invalid id &apos;{sid}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/lifecycle.py" line="115"/>
+        <source>{name} har redan en uppföljning {year}. Öppna den, eller starta en extra uppföljning.</source>
+        <translation>{name} already has a follow-up in {year}. Open it, or start an extra follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/attachments.py" line="40"/>
+        <source>{name} är inte en fil.</source>
+        <translation>{name} is not a file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="329"/>
+        <source>{what} &apos;{ident}&apos; används två gånger ({where}; första gången på rad {first}); varje id måste vara unikt.</source>
+        <translation>{what} &apos;{ident}&apos; is used twice ({where}; first on line {first}); every id must be unique.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="282"/>
+        <source>{what} har inga frågor.</source>
+        <translation>{what} has no questions.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="201"/>
+        <source>{what} saknar vägledning (alla delar är tomma).</source>
+        <translation>{what} has no guidance (all parts are empty).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="192"/>
+        <source>{what} saknar vägledning (fältet &apos;guidance&apos;).</source>
+        <translation>{what} has no guidance (the field &apos;guidance&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="38"/>
+        <source>{what} ska vara en samling fält (nyckel: värde).</source>
+        <translation>{what} must be a set of fields (key: value).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/sanitize.py" line="32"/>
+        <source>{what} ska vara en text.</source>
+        <translation>{what} must be a text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/sanitize.py" line="89"/>
+        <source>{what} ska vara ett tal ({value!r}).</source>
+        <translation>{what} must be a number ({value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/sanitize.py" line="84"/>
+        <source>{what} ska vara ett tal.</source>
+        <translation>{what} must be a number.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/sanitize.py" line="92"/>
+        <source>{what} ska vara ett ändligt tal.</source>
+        <translation>{what} must be a finite number.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="252"/>
+        <source>{what}: &apos;number_unit&apos; gäller bara answer: number.</source>
+        <translation>{what}: &apos;number_unit&apos; only applies to answer: number.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="313"/>
+        <source>{what}: &apos;valid_from&apos; ska vara ett datum (ÅÅÅÅ-MM-DD).</source>
+        <translation>{what}: &apos;valid_from&apos; must be a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="175"/>
+        <source>{what}: enhetstypen &apos;{value}&apos; ingår inte i mallen.</source>
+        <translation>{what}: the unit type &apos;{value}&apos; is not in the template.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="178"/>
+        <source>{what}: enhetstypen &apos;{value}&apos; står två gånger.</source>
+        <translation>{what}: the unit type &apos;{value}&apos; is listed twice.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="43"/>
+        <source>{what}: ett fältnamn måste vara en enkel text.</source>
+        <translation>{what}: a field name must be a plain text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="66"/>
+        <source>{what}: fältet &apos;{key}&apos; saknas.</source>
+        <translation>{what}: the field &apos;{key}&apos; is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="89"/>
+        <source>{what}: fältet &apos;{key}&apos; ska vara en lista.</source>
+        <translation>{what}: the field &apos;{key}&apos; must be a list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="70"/>
+        <source>{what}: fältet &apos;{key}&apos; ska vara en text.</source>
+        <translation>{what}: the field &apos;{key}&apos; must be a text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="48"/>
+        <source>{what}: fältet &apos;{key}&apos; står två gånger.</source>
+        <translation>{what}: the field &apos;{key}&apos; is listed twice.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="75"/>
+        <source>{what}: fältet &apos;{key}&apos; är tomt.</source>
+        <translation>{what}: the field &apos;{key}&apos; is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="183"/>
+        <source>{what}: minst en enhetstyp behövs.</source>
+        <translation>{what}: at least one unit type is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/sanitize.py" line="76"/>
+        <source>{what}: ogiltig tidpunkt ({value!r}); skriv ÅÅÅÅ-MM-DD TT:MM.</source>
+        <translation>{what}: invalid time ({value!r}); write YYYY-MM-DD HH:MM.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/sanitize.py" line="60"/>
+        <source>{what}: ogiltigt datum ({value!r}); skriv ÅÅÅÅ-MM-DD.</source>
+        <translation>{what}: invalid date ({value!r}); write YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="297"/>
+        <source>{what}: ogiltigt id &apos;{tid}&apos;.</source>
+        <translation>{what}: invalid id &apos;{tid}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="234"/>
+        <source>{what}: okänd del &apos;{part}&apos; (ska vara sol eller hsl).</source>
+        <translation>{what}: unknown part &apos;{part}&apos; (must be sol or hsl).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="171"/>
+        <source>{what}: okänd enhetstyp &apos;{value}&apos; (kända: {known}).</source>
+        <translation>{what}: unknown unit type &apos;{value}&apos; (known: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="53"/>
+        <source>{what}: okänt fält &apos;{key}&apos; (tillåtna: {known}).</source>
+        <translation>{what}: unknown field &apos;{key}&apos; (allowed: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="245"/>
+        <source>{what}: okänt svarssätt &apos;{kind}&apos; (ska vara scale, number eller yesno).</source>
+        <translation>{what}: unknown answer kind &apos;{kind}&apos; (must be scale, number or yesno).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_yaml.py" line="100"/>
+        <source>{what}: varje rad i &apos;{key}&apos; ska vara en icke-tom text.</source>
+        <translation>{what}: every line in &apos;{key}&apos; must be a non-empty text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="302"/>
+        <source>{what}: versionen &apos;{version}&apos; ska skrivas som år.löpnummer, t.ex. 2027.1.</source>
+        <translation>{what}: the version &apos;{version}&apos; must be written as year.number, e.g. 2027.1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/template_format.py" line="206"/>
+        <source>{what}: vägledningen saknar {labels}.</source>
+        <translation>{what}: the guidance is missing {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/templates.py" line="213"/>
+        <source>Ändrat i mallens huvud: {changes}.</source>
+        <translation>Changed in the template header: {changes}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/visits/errors.py" line="24"/>
+        <source>Ändringen kunde inte sparas: databasen går inte att skriva till (disken kan vara full, filen skrivskyddad eller upptagen). Det som sparats tidigare finns kvar. Texten ligger kvar på skärmen; frigör utrymme eller kontrollera datamappen och försök igen.</source>
+        <translation>The change could not be saved: the database cannot be written to (the disk may be full, the file read-only or busy). What was saved before is still there. The text stays on the screen; free up space or check the data folder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/errors.py" line="22"/>
+        <source>öppna</source>
+        <translation>open</translation>
     </message>
 </context>
 </TS>

@@ -17,12 +17,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
-from sqlalchemy.orm import Session, sessionmaker
 
-from app.paths import AppPaths, resolve_paths
-from app.settings import Settings
 from app.ui.context import UiContext
-from app.ui.tasks import SyncTaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "uppfoljaren_en.ts"
@@ -214,20 +210,6 @@ def test_service_labels_shown_through_tr_are_translated(translator: QTranslator)
 
 
 # -- the running program -------------------------------------------------------------
-
-@pytest.fixture
-def english_ctx(qapp: object, data_dir: Path,
-                demo_sessions: sessionmaker[Session]) -> Iterator[UiContext]:
-    from app.ui.application import install_language
-
-    paths: AppPaths = resolve_paths(data_dir).ensure()
-    settings = Settings.load(paths.settings_file)
-    settings.language = "en"
-    install_language("en")
-    yield UiContext(paths=paths, sessions=demo_sessions, settings=settings,
-                    tasks=SyncTaskRunner())
-    install_language("sv")  # the next test starts in Swedish
-
 
 def test_main_window_shows_english_navigation(qtbot, english_ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
     from app.ui.application import create_main_window, install_language

@@ -12,9 +12,15 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 
-_AFTER = " Inget har gått förlorat; synkroniseringen kan köras igen."
+# The verbs callers pass as ``action``, as messages so the UI can translate them.
+_ACTIONS = {
+    "läsa": Message("läsa"), "läsa innehållet i": Message("läsa innehållet i"),
+    "skriva": Message("skriva"), "spara": Message("spara"), "skapa": Message("skapa"),
+    "flytta": Message("flytta"), "flytta undan": Message("flytta undan"),
+    "ta bort": Message("ta bort"), "öppna": Message("öppna"), "nå": Message("nå"),
+}
 
 
 class ShareError(UserFacingError):
@@ -57,8 +63,14 @@ class PackageError(ShareError):
     """A package failed verification; ``reason`` says why in Swedish."""
 
     def __init__(self, reason: str, path: Path | str | None = None) -> None:
-        where = f"Paketet {path} " if path is not None else "Paketet "
-        super().__init__(f"{where}kan inte användas: {reason}", path)
+        # A literal reason has its own entry in the translation.
+        reason = reason if isinstance(reason, Message) else Message(reason)
+        if path is None:
+            message = Message("Paketet kan inte användas: {reason}", reason=reason)
+        else:
+            message = Message("Paketet {path} kan inte användas: {reason}",
+                              path=path, reason=reason)
+        super().__init__(message, path)
         self.reason = reason
 
 
@@ -66,11 +78,10 @@ class PullRefusedError(ShareError):
     """A published template or unit register did not pass validation."""
 
     def __init__(self, reason: str, path: Path | str) -> None:
-        super().__init__(
-            f"Filen {path} från den centrala mappen togs inte i bruk: {reason} "
-            "Den version som redan används gäller fortfarande.",
-            path,
-        )
+        reason = reason if isinstance(reason, Message) else Message(reason)
+        super().__init__(Message(
+            "Filen {path} från den centrala mappen togs inte i bruk: {reason} "
+            "Den version som redan används gäller fortfarande.", path=path, reason=reason), path)
         self.reason = reason
 
 
@@ -122,32 +133,29 @@ def translate_os_error(exc: OSError, path: Path | str, action: str) -> ShareErro
     winerror = getattr(exc, "winerror", None)
     code = exc.errno
     detail = exc.strerror or str(exc)
+    verb = _ACTIONS.get(action, action)
+    # Each message says in full that nothing is lost: the translator sees whole sentences.
     if winerror in _WIN_BUSY:
-        return ShareBusyError(
-            f"Filen {path} används av ett annat program (till exempel antivirus eller "
-            f"en förhandsvisning), så det gick inte att {action} den.{_AFTER}",
-            path,
-        )
+        return ShareBusyError(Message(
+            "Filen {path} används av ett annat program (till exempel antivirus eller "
+            "en förhandsvisning), så det gick inte att {action} den. Inget har gått "
+            "förlorat; synkroniseringen kan köras igen.", path=path, action=verb), path)
     if winerror in _WIN_FULL or code in _ERRNO_FULL:
-        return ShareFullError(
-            f"Den centrala mappen är full: det gick inte att {action} {path}. "
-            f"Be IT frigöra utrymme på servern.{_AFTER}",
-            path,
-        )
+        return ShareFullError(Message(
+            "Den centrala mappen är full: det gick inte att {action} {path}. "
+            "Be IT frigöra utrymme på servern. Inget har gått förlorat; "
+            "synkroniseringen kan köras igen.", path=path, action=verb), path)
     if winerror in _WIN_PERMISSION or code in _ERRNO_PERMISSION:
-        return SharePermissionError(
-            f"Behörighet saknas för att {action} {path} i den centrala mappen. "
-            f"Kontrollera med IT att du har skrivrätt.{_AFTER}",
-            path,
-        )
+        return SharePermissionError(Message(
+            "Behörighet saknas för att {action} {path} i den centrala mappen. "
+            "Kontrollera med IT att du har skrivrätt. Inget har gått förlorat; "
+            "synkroniseringen kan köras igen.", path=path, action=verb), path)
     if winerror in _WIN_UNAVAILABLE or code in _ERRNO_UNAVAILABLE:
-        return ShareUnavailableError(
-            f"Den centrala mappen går inte att nå ({path}). Kontrollera att datorn är "
-            f"ansluten till stadens nätverk och att enheten är monterad.{_AFTER}",
-            path,
-        )
-    return ShareIOError(
-        f"Ett fel uppstod när programmet skulle {action} {path} i den centrala mappen "
-        f"({detail}).{_AFTER}",
-        path,
-    )
+        return ShareUnavailableError(Message(
+            "Den centrala mappen går inte att nå ({path}). Kontrollera att datorn är "
+            "ansluten till stadens nätverk och att enheten är monterad. Inget har gått "
+            "förlorat; synkroniseringen kan köras igen.", path=path), path)
+    return ShareIOError(Message(
+        "Ett fel uppstod när programmet skulle {action} {path} i den centrala mappen "
+        "({detail}). Inget har gått förlorat; synkroniseringen kan köras igen.",
+        path=path, action=verb, detail=detail), path)

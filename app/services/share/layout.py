@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.errors import Message
 from app.services.share.errors import (
     ShareError,
     ShareFormatError,
@@ -162,9 +163,10 @@ class Share:
             raw = self.fs.read_bytes(self.marker_path, MAX_MARKER_BYTES)
         except FileNotFoundError:
             raise ShareNotInitialisedError(
-                f"Mappen {self.root} är ingen central mapp för Uppföljaren (filen "
-                f"{MARKER_NAME} saknas). Kontrollera att rätt mapp är vald och att "
-                "nätverksenheten är ansluten. Inget har gått förlorat.",
+                Message("Mappen {root} är ingen central mapp för Uppföljaren (filen "
+                        "{marker} saknas). Kontrollera att rätt mapp är vald och att "
+                        "nätverksenheten är ansluten. Inget har gått förlorat.",
+                        root=self.root, marker=MARKER_NAME),
                 self.root,
             ) from None
         except OSError as exc:
@@ -176,15 +178,16 @@ class Share:
                 raise ValueError("wrong format")
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise ShareFormatError(
-                f"Filen {self.marker_path} är skadad eller inte en markeringsfil för "
-                "Uppföljaren. Kontakta den centrala förvaltningen.",
+                Message("Filen {marker_path} är skadad eller inte en markeringsfil för "
+                        "Uppföljaren. Kontakta den centrala förvaltningen.", marker_path=self.marker_path),
                 self.marker_path,
             ) from None
         if version > SHARE_FORMAT_VERSION:
             raise ShareFormatError(
-                f"Den centrala mappen {self.root} har formatversion {version}, men den här "
-                f"versionen av Uppföljaren förstår bara upp till {SHARE_FORMAT_VERSION}. "
-                "Uppdatera programmet innan du synkroniserar.",
+                Message("Den centrala mappen {root} har formatversion {version}, men den här "
+                        "versionen av Uppföljaren förstår bara upp till "
+                        "{supported}. Uppdatera programmet innan du synkroniserar.",
+                        root=self.root, version=version, supported=SHARE_FORMAT_VERSION),
                 self.marker_path,
             )
         created = body.get("created_by_device")
@@ -231,9 +234,10 @@ class Share:
 
     def _unavailable(self) -> ShareError:
         return ShareUnavailableError(
-            f"Den centrala mappen {self.root} finns inte eller är inte ansluten. Kontrollera "
-            "att datorn är ansluten till stadens nätverk och att enheten är monterad. "
-            "Inget har gått förlorat; synkroniseringen kan köras igen.",
+            Message("Den centrala mappen {root} finns inte eller är inte ansluten. "
+                    "Kontrollera att datorn är ansluten till stadens nätverk och att "
+                    "enheten är monterad. Inget har gått förlorat; synkroniseringen kan "
+                    "köras igen.", root=self.root),
             self.root,
         )
 

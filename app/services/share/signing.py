@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from app.durable_io import write_bytes_atomic
+from app.errors import Message
 from app.services.share.errors import KeyStorageError, translate_os_error
 from app.services.share.layout import Share, require_id
 
@@ -141,8 +142,8 @@ def load_or_create_key(
             warning = f"Nyckelringen kunde inte användas ({exc})."
         except ValueError as exc:
             raise KeyStorageError(
-                "Den här datorns signeringsnyckel i nyckelringen är skadad och kan inte "
-                f"användas ({exc}). Kontakta IT.",
+                Message("Den här datorns signeringsnyckel i nyckelringen är skadad och kan "
+                        "inte användas ({exc}). Kontakta IT.", exc=exc),
             ) from exc
     else:
         warning = "Ingen nyckelring finns i systemet."
@@ -162,7 +163,9 @@ def _load_or_create_file_key(device_id: str, config_dir: Path) -> KeyLoad:
     except FileNotFoundError:
         raw = None
     except OSError as exc:
-        raise KeyStorageError(f"Nyckelfilen {path} kan inte läsas ({exc.strerror}).", path) from exc
+        raise KeyStorageError(Message(
+            "Nyckelfilen {path} kan inte läsas ({strerror}).",
+            path=path, strerror=exc.strerror), path) from exc
     if raw is not None:
         try:
             body = json.loads(raw.decode("utf-8"))
@@ -171,7 +174,7 @@ def _load_or_create_file_key(device_id: str, config_dir: Path) -> KeyLoad:
                 return KeyLoad(SigningKey(device_id, _decode_private(keys[device_id])), "file", False, None)
         except (ValueError, KeyError, TypeError) as exc:
             raise KeyStorageError(
-                f"Nyckelfilen {path} är skadad och kan inte användas. Kontakta IT.", path
+                Message("Nyckelfilen {path} är skadad och kan inte användas. Kontakta IT.", path=path), path
             ) from exc
     else:
         keys = {}
@@ -184,7 +187,9 @@ def _load_or_create_file_key(device_id: str, config_dir: Path) -> KeyLoad:
         write_bytes_atomic(path, data)
         os.chmod(path, 0o600)
     except OSError as exc:
-        raise KeyStorageError(f"Nyckelfilen {path} kan inte sparas ({exc.strerror}).", path) from exc
+        raise KeyStorageError(Message(
+            "Nyckelfilen {path} kan inte sparas ({strerror}).",
+            path=path, strerror=exc.strerror), path) from exc
     return KeyLoad(key, "file", True, None)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models.visit import Answer, Visit, VisitPart
 from app.services.visits import audit
 from app.services.visits.common import ANSWERS, EVIDENCE, UNSET, dumps, loads_list, require_open
@@ -26,10 +26,10 @@ def _check(question_kind: str, answer: Any, number: Any, yesno: Any, evidence: A
     values: dict[str, Any] = {}
     if answer is not UNSET:
         if answer is not None and answer not in ANSWERS:
-            raise UserFacingError(f"Okänt svar '{answer}'.")
+            raise UserFacingError(Message("Okänt svar '{answer}'.", answer=answer))
         values["answer"] = answer
     if number is not UNSET:
-        values["number"] = as_number(number, "Svaret")
+        values["number"] = as_number(number, Message("Svaret"))
     if yesno is not UNSET:
         if yesno is not None and not isinstance(yesno, bool):
             raise UserFacingError("Svaret ska vara ja eller nej.")
@@ -38,7 +38,7 @@ def _check(question_kind: str, answer: Any, number: Any, yesno: Any, evidence: A
         codes = tuple(evidence or ())
         unknown = [c for c in codes if c not in EVIDENCE]
         if unknown:
-            raise UserFacingError(f"Okänt underlag: {', '.join(map(str, unknown))}.")
+            raise UserFacingError(Message("Okänt underlag: {codes}.", codes=", ".join(map(str, unknown))))
         # Keep the order of EVIDENCE so the same set always reads the same.
         values["evidence"] = [c for c in EVIDENCE if c in codes]
     if question_kind == "number" and values.get("answer") not in (None, "ej_aktuellt",
@@ -66,7 +66,7 @@ def _template_version(session: Session, visit_id: str) -> int:
     if found is None:
         found = session.scalar(select(Visit.template_version_id).where(Visit.id == visit_id))
         if found is None:
-            raise NotFoundError(f"Uppföljningen {visit_id} finns inte.")
+            raise NotFoundError(Message("Uppföljningen {visit_id} finns inte.", visit_id=visit_id))
         _VERSIONS[key] = found
     return found
 
@@ -76,18 +76,19 @@ def save_answer(
     number: Any = UNSET, yesno: Any = UNSET, comment: Any = UNSET, evidence: Any = UNSET,
 ) -> None:
     """Save the given fields of one answer (fields left UNSET keep their value)."""
-    comment_text = UNSET if comment is UNSET else clean_text(comment, "Kommentaren")
+    comment_text = UNSET if comment is UNSET else clean_text(comment, Message("Kommentaren"))
     who = clean_who(who)
     with writing(session):
         version_id = _template_version(session, visit_id)
         question = pinned_template(session, version_id).by_id.get(question_id)
         if question is None:
-            raise NotFoundError(f"Frågan {question_id} finns inte i uppföljningens mall.")
+            raise NotFoundError(Message(
+                "Frågan {question_id} finns inte i uppföljningens mall.", question_id=question_id))
         # The part's lock and the answer row in one round trip.
         row = session.execute(_PART_AND_ANSWER, {
             "visit_id": visit_id, "question_id": question_id, "part": question.part}).first()
         if row is None:
-            raise NotFoundError(f"Uppföljningen har ingen del '{question.part}'.")
+            raise NotFoundError(Message("Uppföljningen har ingen del '{part}'.", part=question.part))
         part, existing = row
         require_open(part)
         values = _check(question.answer_kind, answer, number, yesno, evidence)

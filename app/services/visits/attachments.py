@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
-from app.errors import CannotSaveError, UserFacingError
+from app.errors import CannotSaveError, Message, UserFacingError
 from app.models.visit import Attachment
 from app.services.visits import audit
 from app.services.visits.common import get_part, get_visit, require_any_open, require_open
@@ -33,30 +33,33 @@ def add_attachment(session: Session, visit_id: str, source: Path, *, who: str,
     try:
         size = source.stat().st_size
     except OSError as error:
-        raise UserFacingError(f"Filen {source.name} kan inte läsas "
-                              f"({error.strerror or error}).") from error
+        raise UserFacingError(Message(
+            "Filen {name} kan inte läsas ({strerror}).",
+            name=source.name, strerror=error.strerror or error)) from error
     if not source.is_file():
-        raise UserFacingError(f"{source.name} är inte en fil.")
+        raise UserFacingError(Message("{name} är inte en fil.", name=source.name))
     if size > MAX_ATTACHMENT_BYTES:
         raise UserFacingError(
-            f"Filen {source.name} är {_size_text(size)}; en bilaga får vara högst "
-            f"{_size_text(MAX_ATTACHMENT_BYTES)}. Minska filen (t.ex. lägre upplösning på "
-            "fotot) eller dela upp den.")
+            Message("Filen {name} är {size}; en bilaga får vara högst {limit}. "
+                    "Minska filen (t.ex. lägre upplösning på fotot) eller dela upp den.",
+                    name=source.name, size=_size_text(size), limit=_size_text(MAX_ATTACHMENT_BYTES)))
     visit = get_visit(session, visit_id)
     if question_id is not None:
         question = pinned_template(session, visit.template_version_id).by_id.get(question_id)
         if question is None:
-            raise NotFoundError(f"Frågan {question_id} finns inte i uppföljningens mall.")
+            raise NotFoundError(Message(
+                "Frågan {question_id} finns inte i uppföljningens mall.", question_id=question_id))
         require_open(get_part(session, visit_id, question.part))
     else:
         require_any_open(session, visit_id)
     try:
         data = source.read_bytes()
     except OSError as error:
-        raise UserFacingError(f"Filen {source.name} kan inte läsas "
-                              f"({error.strerror or error}).") from error
+        raise UserFacingError(Message(
+            "Filen {name} kan inte läsas ({strerror}).",
+            name=source.name, strerror=error.strerror or error)) from error
     if len(data) > MAX_ATTACHMENT_BYTES:  # grew since stat()
-        raise UserFacingError(f"Filen {source.name} är större än 25 MB.")
+        raise UserFacingError(Message("Filen {name} är större än 25 MB.", name=source.name))
     suffix = "".join(c for c in source.suffix[:12] if c.isalnum() or c == ".").lower()
     stored = f"{visit_id}/{uuid.uuid4().hex}{suffix}"
     target = Path(attachments_dir) / stored
@@ -87,7 +90,7 @@ def delete_attachment(session: Session, attachment_id: int, *, who: str,
     with writing(session):
         row = session.get(Attachment, attachment_id)
         if row is None:
-            raise NotFoundError(f"Bilagan {attachment_id} finns inte.")
+            raise NotFoundError(Message("Bilagan {attachment_id} finns inte.", attachment_id=attachment_id))
         visit = get_visit(session, row.visit_id)
         if row.question_id is not None:
             part = pinned_template(session, visit.template_version_id).by_id[row.question_id].part

@@ -9,6 +9,7 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
+from app.errors import Message, label
 from app.models.visit import Visit, VisitPart
 from app.services.visits.errors import LockedError, NotFoundError
 
@@ -119,7 +120,7 @@ def dumps(value: Any) -> str:
 def get_visit(session: Session, visit_id: str) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
-        raise NotFoundError(f"Uppföljningen {visit_id} finns inte.")
+        raise NotFoundError(Message("Uppföljningen {visit_id} finns inte.", visit_id=visit_id))
     return visit
 
 
@@ -129,8 +130,8 @@ def get_part(session: Session, visit_id: str, part: str) -> VisitPart:
     )
     if row is None:
         if part not in PARTS:
-            raise NotFoundError(f"Okänd del '{part}' (ska vara sol eller hsl).")
-        raise NotFoundError(f"Uppföljningen har ingen del '{part}'.")
+            raise NotFoundError(Message("Okänd del '{part}' (ska vara sol eller hsl).", part=part))
+        raise NotFoundError(Message("Uppföljningen har ingen del '{part}'.", part=part))
     return row
 
 
@@ -140,15 +141,15 @@ def require_open(part: VisitPart) -> None:
         recipient = handed_over_to(session, part.visit_id, part.part)
         if recipient:
             raise LockedError(
-                f"Delen ({PART_LABELS.get(part.part, part.part)}) är överlämnad till "
-                f"{recipient} och ändras där. Den kommer tillbaka hit när kollegan har "
-                "synkat sin version."
+                Message("Delen ({part}) är överlämnad till {recipient} och ändras "
+                        "där. Den kommer tillbaka hit när kollegan har synkat sin version.",
+                        part=label(PART_LABELS.get(part.part, part.part)), recipient=recipient)
             )
     if part.status == "faststalld":
         raise LockedError(
-            f"Delen är fastställd ({PART_LABELS.get(part.part, part.part)}, revision "
-            f"{part.revision}) och kan inte ändras. Öppna en ny revision med en motivering "
-            "för att ändra."
+            Message("Delen är fastställd ({part}, revision {revision}) och kan "
+                    "inte ändras. Öppna en ny revision med en motivering för att ändra.",
+                    part=label(PART_LABELS.get(part.part, part.part)), revision=part.revision)
         )
 
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from sqlalchemy.exc import DatabaseError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
 
-from app.errors import CannotSaveError, UserFacingError
+from app.errors import CannotSaveError, Message, UserFacingError
 
 log = logging.getLogger(__name__)
 
-CANNOT_SAVE_MESSAGE = (
+CANNOT_SAVE_MESSAGE = Message(
     "Ändringen kunde inte sparas: databasen går inte att skriva till "
     "(disken kan vara full, filen skrivskyddad eller upptagen). "
     "Det som sparats tidigare finns kvar. Texten ligger kvar på skärmen; "
@@ -51,9 +51,9 @@ class MissingItem:
 
 class FinalizeError(UserFacingError):
     def __init__(self, missing: list[MissingItem]) -> None:
-        lines = [f"Delen kan inte fastställas; {len(missing)} saker saknas:"]
-        lines += [f"  {m.message}" for m in missing]
-        super().__init__("\n".join(lines))
+        lines = Message("Delen kan inte fastställas; {count} saker saknas:{items}",
+                        count=len(missing), items="".join(f"\n  {m.message}" for m in missing))
+        super().__init__(lines)
         self.missing = missing
 
 

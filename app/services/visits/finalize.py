@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError, label
 from app.models.visit import Attachment, PartRevision
 from app.services.visits import audit
 from app.services.visits.common import (
@@ -29,7 +29,8 @@ from app.services.visits.views import RevisionInfo, VisitDetail
 def _missing(detail: VisitDetail, part: str) -> list[MissingItem]:
     mine = detail.part(part)
     if mine is None:
-        return [MissingItem("del", part, f"Uppföljningen har ingen del '{part}'.")]
+        return [MissingItem("del", part, Message("Uppföljningen har ingen del '{part}'.",
+                                                 part=part))]
     missing: list[MissingItem] = []
     deficient = {q for f in detail.findings if f.part == part and f.kind == "brist"
                  for q in f.question_ids}
@@ -38,35 +39,37 @@ def _missing(detail: VisitDetail, part: str) -> list[MissingItem]:
             where = f"{section.title}: {q.text}"
             a = q.answer
             if a is None or not a.answered:
-                missing.append(MissingItem("svar", q.id, f"Obesvarad fråga – {where}"))
+                missing.append(MissingItem("svar", q.id, Message(
+                    "Obesvarad fråga – {where}", where=where)))
                 continue
             if needs_comment(q.answer_kind, a.answer, a.yesno) and not a.comment.strip():
-                missing.append(MissingItem(
-                    "kommentar", q.id, f"Kommentar saknas ({a.answer_label}) – {where}"))
+                missing.append(MissingItem("kommentar", q.id, Message(
+                    "Kommentar saknas ({answer}) – {where}",
+                    answer=label(a.answer_label), where=where)))
             if a.answer == "ej_uppfyllt" and q.id not in deficient:
-                missing.append(MissingItem(
-                    "brist", q.id, f"Ej uppfyllt utan brist med krav på åtgärd – {where}"))
+                missing.append(MissingItem("brist", q.id, Message(
+                    "Ej uppfyllt utan brist med krav på åtgärd – {where}", where=where)))
     for f in detail.findings:
         if f.part == part and f.kind == "brist":
             if not f.required_action.strip():
-                missing.append(MissingItem("brist", str(f.id),
-                                           f"Bristen saknar krav på åtgärd – {f.text[:80]}"))
+                missing.append(MissingItem("brist", str(f.id), Message(
+                    "Bristen saknar krav på åtgärd – {text}", text=f.text[:80])))
             if f.remedy is None:
-                missing.append(MissingItem("brist", str(f.id),
-                                           f"Bristen saknar sätt att följas upp – {f.text[:80]}"))
+                missing.append(MissingItem("brist", str(f.id), Message(
+                    "Bristen saknar sätt att följas upp – {text}", text=f.text[:80])))
             elif f.remedy != "nasta" and f.deadline is None:
                 # "Next follow-up" dates itself; the others need a date.
-                missing.append(MissingItem("brist", str(f.id),
-                                           f"Bristen saknar tidpunkt för åtgärd – {f.text[:80]}"))
+                missing.append(MissingItem("brist", str(f.id), Message(
+                    "Bristen saknar tidpunkt för åtgärd – {text}", text=f.text[:80])))
     for d in detail.previous_deficiencies:
         if d.part == part and d.status is None:
-            missing.append(MissingItem(
-                "tidigare_brist", str(d.previous_finding_id),
-                f"Tidigare brist ({d.previous_year}) är inte bedömd – {d.text[:80]}"))
+            missing.append(MissingItem("tidigare_brist", str(d.previous_finding_id), Message(
+                "Tidigare brist ({year}) är inte bedömd – {text}",
+                year=d.previous_year, text=d.text[:80])))
     for field, text in mine.summaries.items():
         if not text.strip():
-            missing.append(MissingItem("sammanfattning", field,
-                                       f"Sammanfattning saknas: {SUMMARY_LABELS[field]}"))
+            missing.append(MissingItem("sammanfattning", field, Message(
+                "Sammanfattning saknas: {summary}", summary=label(SUMMARY_LABELS[field]))))
     return missing
 
 
@@ -117,8 +120,9 @@ def scan_visit(session: Session, visit_id: str, part: str) -> list[PiiHit]:
 
 
 def _pii_items(hits: list[PiiHit]) -> list[MissingItem]:
-    return [MissingItem("personuppgift", h.location,
-                        f"{h.label} i {h.location}: {h.match} – ta bort eller bekräfta")
+    return [MissingItem("personuppgift", h.location, Message(
+        "{kind} i {location}: {match} – ta bort eller bekräfta",
+        kind=label(h.label), location=h.location, match=h.match))
             for h in hits]
 
 
@@ -132,11 +136,13 @@ def finalize_part(session: Session, visit_id: str, part: str, *, who: str,
     with writing(session):
         row = get_part(session, visit_id, part)
         if row.status == "faststalld":
-            raise UserFacingError(f"Delen är redan fastställd (revision {row.revision}).")
+            raise UserFacingError(Message(
+                "Delen är redan fastställd (revision {revision}).", revision=row.revision))
         if row.owner and row.owner != who:
             raise UserFacingError(
-                f"Bara delens ägare ({row.owner}) kan fastställa {PART_LABELS[part]}. "
-                "Ta över delen först om ägaren är borta.")
+                Message("Bara delens ägare ({owner}) kan fastställa {part}. Ta över "
+                        "delen först om ägaren är borta.",
+                        owner=row.owner, part=label(PART_LABELS[part])))
         detail = open_visit(session, visit_id)
         missing = _missing(detail, part)
         hits = scan_personal_data(public_texts(detail, part))

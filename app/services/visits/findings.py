@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models.visit import Answer, Finding, PreviousDeficiency, Visit
 from app.services.visits import audit
 from app.services.visits.common import (
@@ -33,22 +33,22 @@ FINDING_FIELDS = ("kind", "text", "question_ids", "required_action", "deadline",
 def _clean(field: str, value: Any) -> Any:
     if field == "kind":
         if value not in FINDING_KINDS:
-            raise UserFacingError(f"Okänd typ av fynd '{value}'.")
+            raise UserFacingError(Message("Okänd typ av fynd '{value}'.", value=value))
         return value
     if field == "text":
-        return clean_text(value, "Fyndets text")
+        return clean_text(value, Message("Fyndets text"))
     if field == "required_action":
-        return clean_text(value, "Krav på åtgärd")
+        return clean_text(value, Message("Krav på åtgärd"))
     if field == "question_ids":
-        ids = [clean_text(q, "Fråge-id", 60) for q in (value or ())]
+        ids = [clean_text(q, Message("Fråge-id"), 60) for q in (value or ())]
         return list(dict.fromkeys(i for i in ids if i))
     if field in ("deadline", "action_plan_received"):
-        return as_date(value, "Datumet")
+        return as_date(value, Message("Datumet"))
     if field == "remedy":
         if value is not None and value not in REMEDIES:
-            raise UserFacingError(f"Okänt sätt att följa upp bristen '{value}'.")
+            raise UserFacingError(Message("Okänt sätt att följa upp bristen '{value}'.", value=value))
         return value
-    raise UserFacingError(f"Okänt fält '{field}'.")
+    raise UserFacingError(Message("Okänt fält '{field}'.", field=field))
 
 
 def _check_questions(session: Session, visit: Visit, part: str, ids: list[str]) -> None:
@@ -56,7 +56,7 @@ def _check_questions(session: Session, visit: Visit, part: str, ids: list[str]) 
     for qid in ids:
         question = known.get(qid)
         if question is None or question.part != part:
-            raise UserFacingError(f"Frågan {qid} finns inte i den här delen av mallen.")
+            raise UserFacingError(Message("Frågan {qid} finns inte i den här delen av mallen.", qid=qid))
 
 
 def add_finding(
@@ -90,7 +90,7 @@ def add_finding(
 def _finding(session: Session, finding_id: int) -> Finding:
     finding = session.get(Finding, finding_id)
     if finding is None:
-        raise NotFoundError(f"Fyndet {finding_id} finns inte.")
+        raise NotFoundError(Message("Fyndet {finding_id} finns inte.", finding_id=finding_id))
     return finding
 
 
@@ -99,7 +99,7 @@ def update_finding(session: Session, finding_id: int, *, who: str, **fields: Any
     deadline, remedy, action_plan_received."""
     unknown = set(fields) - set(FINDING_FIELDS)
     if unknown:
-        raise UserFacingError(f"Okänt fält: {', '.join(sorted(unknown))}.")
+        raise UserFacingError(Message("Okänt fält: {fields}.", fields=", ".join(sorted(unknown))))
     values = {f: _clean(f, v) for f, v in fields.items()}
     with writing(session):
         finding = _finding(session, finding_id)
@@ -146,7 +146,8 @@ def propose_deficiency(session: Session, visit_id: str, question_id: str, *, who
     visit = get_visit(session, visit_id)
     question = pinned_template(session, visit.template_version_id).by_id.get(question_id)
     if question is None:
-        raise NotFoundError(f"Frågan {question_id} finns inte i uppföljningens mall.")
+        raise NotFoundError(Message(
+            "Frågan {question_id} finns inte i uppföljningens mall.", question_id=question_id))
     for finding in session.scalars(select(Finding).where(
             Finding.visit_id == visit_id, Finding.kind == "brist")):
         if question_id in loads_list(finding.question_ids):
@@ -162,8 +163,8 @@ def set_previous_deficiency(session: Session, visit_id: str, previous_finding_id
                             status: str | None, comment: str = "", who: str) -> None:
     """Mark a previous visit's deficiency: atgardad, delvis or ej_atgardad."""
     if status is not None and status not in PREVIOUS_STATUSES:
-        raise UserFacingError(f"Okänd status '{status}'.")
-    comment = clean_text(comment, "Kommentaren")
+        raise UserFacingError(Message("Okänd status '{status}'.", status=status))
+    comment = clean_text(comment, Message("Kommentaren"))
     with writing(session):
         row = session.scalar(select(PreviousDeficiency).where(
             PreviousDeficiency.visit_id == visit_id,

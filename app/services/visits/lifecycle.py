@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError, label
 from app.models import Unit
 from app.models.visit import (
     DocumentRequest,
@@ -106,14 +106,14 @@ def start_visit(
     with writing(session):
         unit = session.get(Unit, unit_id)
         if unit is None:
-            raise NotFoundError(f"Enheten {unit_id} finns inte i registret.")
+            raise NotFoundError(Message("Enheten {unit_id} finns inte i registret.", unit_id=unit_id))
         existing = session.scalar(
             select(func.max(Visit.seq)).where(Visit.unit_id == unit_id, Visit.year == year)
         )
         if existing and not extra:
             raise UserFacingError(
-                f"{unit.name} har redan en uppföljning {year}. Öppna den, eller starta en "
-                "extra uppföljning."
+                Message("{name} har redan en uppföljning {year}. Öppna den, eller starta en "
+                        "extra uppföljning.", name=unit.name, year=year)
             )
         version_id, template = active_template(session, on)
         now = audit.utcnow()
@@ -242,13 +242,13 @@ def _notify_plan(session: Session, visit: Visit) -> None:
 
 
 def _value_for(field: str, value: Any) -> Any:
-    label = FIELD_LABELS.get(field) or field
+    what = label(FIELD_LABELS.get(field) or field)
     if field in TEXT_FIELDS or field in SUMMARY_FIELDS:
-        return clean_text(value, label)
+        return clean_text(value, what)
     if field in DATE_FIELDS:
-        return as_date(value, label)
+        return as_date(value, what)
     if field in DATETIME_FIELDS:
-        return as_datetime(value, label)
+        return as_datetime(value, what)
     if field == "irregularity_flag":
         return bool(value)
     if field == "key_facts":
@@ -256,17 +256,17 @@ def _value_for(field: str, value: Any) -> Any:
             raise UserFacingError("Nyckeltalen ska anges som fält och värden.")
         facts: dict[str, Any] = {}
         for key, item in value.items():
-            name = clean_text(str(key), "Nyckeltalets namn", MAX_SHORT)
+            name = clean_text(str(key), Message("Nyckeltalets namn"), MAX_SHORT)
             if item is None or item == "":
                 continue
             if isinstance(item, int | float) and not isinstance(item, bool):
-                facts[name] = as_number(item, KEY_FACTS.get(name, name))
+                facts[name] = as_number(item, label(KEY_FACTS.get(name, name)))
                 if facts[name] is not None and float(facts[name]).is_integer():
                     facts[name] = int(facts[name])
             else:
-                facts[name] = clean_text(str(item), KEY_FACTS.get(name, name), 2000)
+                facts[name] = clean_text(str(item), label(KEY_FACTS.get(name, name)), 2000)
         return facts
-    raise UserFacingError(f"Okänt fält '{field}'.")
+    raise UserFacingError(Message("Okänt fält '{field}'.", field=field))
 
 
 def save_visit_field(session: Session, visit_id: str, field: str, value: Any, *, who: str
@@ -274,7 +274,7 @@ def save_visit_field(session: Session, visit_id: str, field: str, value: Any, *,
     """Save one visit-level field (see VISIT_FIELDS); summaries belong to
     their part and lock with it, the other fields lock when both parts are."""
     if field not in VISIT_FIELDS:
-        raise UserFacingError(f"Okänt fält '{field}'.")
+        raise UserFacingError(Message("Okänt fält '{field}'.", field=field))
     new = _value_for(field, value)
     with writing(session):
         visit = get_visit(session, visit_id)

@@ -15,6 +15,9 @@ _PNR = re.compile(r"(?<![\d\w+])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\
 _PHONE = re.compile(r"(?<![\w+])(?:\+46|0046|0)(?:[ \-()]{0,2}\d){6,11}(?![\d\w])")
 
 
+KIND_LABELS = {"personnummer": "Personnummer", "telefon": "Telefonnummer"}
+
+
 @dataclass(frozen=True)
 class PiiHit:
     location: str  # the key of the text it was found in (a field, a question id ...)
@@ -25,7 +28,7 @@ class PiiHit:
 
     @property
     def label(self) -> str:
-        return "Personnummer" if self.kind == "personnummer" else "Telefonnummer"
+        return KIND_LABELS[self.kind]
 
 
 def luhn_ok(digits: str) -> bool:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models.visit import DocumentRequest, Participant
 from app.services.visits import audit
 from app.services.visits.common import get_part, get_visit, require_any_open, require_open
@@ -19,11 +19,11 @@ from app.services.visits.sanitize import as_date, clean_text
 
 def set_document(session: Session, visit_id: str, doc_id: int, *, received: bool,
                  received_on: date | None, who: str) -> None:
-    received_on = as_date(received_on, "Mottaget datum") if received else None
+    received_on = as_date(received_on, Message("Mottaget datum")) if received else None
     with writing(session):
         doc = session.get(DocumentRequest, doc_id)
         if doc is None or doc.visit_id != visit_id:
-            raise NotFoundError(f"Dokumentet {doc_id} hör inte till uppföljningen.")
+            raise NotFoundError(Message("Dokumentet {doc_id} hör inte till uppföljningen.", doc_id=doc_id))
         require_open(get_part(session, visit_id, doc.part))
         old = {"received": doc.received, "received_on": doc.received_on}
         if old == {"received": bool(received), "received_on": received_on}:
@@ -43,7 +43,7 @@ def _doc_text(received: bool, on: date | None) -> str:
 
 def add_document(session: Session, visit_id: str, part: str, name: str, *, who: str) -> int:
     """A document asked for beyond the template's list."""
-    name = clean_text(name, "Dokumentets namn", 500).strip()
+    name = clean_text(name, Message("Dokumentets namn"), 500).strip()
     if not name:
         raise UserFacingError("Ange dokumentets namn.")
     with writing(session):
@@ -64,11 +64,11 @@ def set_participants(session: Session, visit_id: str, roles: dict[str, int], *, 
     """Replace who took part in the site visit: role -> count (0 removes)."""
     wanted: dict[str, int] = {}
     for role, count in roles.items():
-        name = clean_text(role, "Rollen", 100).strip()
+        name = clean_text(role, Message("Rollen"), 100).strip()
         if not name:
             raise UserFacingError("En deltagare saknar roll.")
         if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 999:
-            raise UserFacingError(f"Antalet för {name} ska vara ett heltal 0–999.")
+            raise UserFacingError(Message("Antalet för {name} ska vara ett heltal 0–999.", name=name))
         if count:
             wanted[name] = count
     with writing(session):

@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 
 MAX_TEXT = 100_000
 MAX_SHORT = 200
@@ -23,13 +23,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def clean_text(value: Any, what: str = "Texten", limit: int = MAX_TEXT) -> str:
+def clean_text(value: Any, what: str = Message("Texten"), limit: int = MAX_TEXT) -> str:
     """The text to store: lone surrogates -> U+FFFD, control characters
     removed; longer than ``limit`` characters is refused."""
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise UserFacingError(f"{what} ska vara en text.")
+        raise UserFacingError(Message("{what} ska vara en text.", what=what))
     if _SURROGATE.search(value):
         # Paired surrogates (from a UTF-16 source) become their character;
         # what remains unpaired becomes U+FFFD.
@@ -39,8 +39,8 @@ def clean_text(value: Any, what: str = "Texten", limit: int = MAX_TEXT) -> str:
     if len(value) > limit:
         size, most = f"{len(value):_}".replace("_", " "), f"{limit:_}".replace("_", " ")
         raise UserFacingError(
-            f"Texten är för lång ({size} tecken; högst {most}). "
-            f"{what} har inte sparats; korta texten eller lägg resten som bilaga."
+            Message("Texten är för lång ({size} tecken; högst {most}). {what} har inte "
+                    "sparats; korta texten eller lägg resten som bilaga.", size=size, most=most, what=what)
         )
     return value
 
@@ -57,7 +57,8 @@ def as_date(value: Any, what: str) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise UserFacingError(f"{what}: ogiltigt datum ({value!r}); skriv ÅÅÅÅ-MM-DD.")
+    raise UserFacingError(Message(
+        "{what}: ogiltigt datum ({value!r}); skriv ÅÅÅÅ-MM-DD.", what=what, value=value))
 
 
 def as_datetime(value: Any, what: str) -> datetime | None:
@@ -72,21 +73,23 @@ def as_datetime(value: Any, what: str) -> datetime | None:
             return as_datetime(datetime.fromisoformat(value), what)
         except ValueError:
             pass
-    raise UserFacingError(f"{what}: ogiltig tidpunkt ({value!r}); skriv ÅÅÅÅ-MM-DD TT:MM.")
+    raise UserFacingError(Message(
+        "{what}: ogiltig tidpunkt ({value!r}); skriv ÅÅÅÅ-MM-DD TT:MM.", what=what, value=value))
 
 
 def as_number(value: Any, what: str) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise UserFacingError(f"{what} ska vara ett tal.")
+        raise UserFacingError(Message("{what} ska vara ett tal.", what=what))
     try:
         number = float(str(value).replace(",", ".").replace(" ", "")) if isinstance(
             value, str) else float(value)
     except (TypeError, ValueError):
-        raise UserFacingError(f"{what} ska vara ett tal ({value!r}).") from None
+        raise UserFacingError(Message(
+            "{what} ska vara ett tal ({value!r}).", what=what, value=value)) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise UserFacingError(f"{what} ska vara ett ändligt tal.")
+        raise UserFacingError(Message("{what} ska vara ett ändligt tal.", what=what))
     return number
 
 

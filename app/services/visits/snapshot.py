@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models.visit import Attachment, PartRevision
 from app.services.template_format import EVIDENCE_LABELS
 from app.services.visits.common import (
@@ -77,7 +77,7 @@ def build_snapshot(
     """The snapshot of ``part`` of a visit as ``detail`` shows it."""
     mine = detail.part(part)
     if mine is None:
-        raise UserFacingError(f"Uppföljningen har ingen del '{part}'.")
+        raise UserFacingError(Message("Uppföljningen har ingen del '{part}'.", part=part))
     titles = {q.id: q.text for p in detail.parts for s in p.sections for q in s.questions}
     hashes = attachment_hashes or {}
     data: dict[str, Any] = {
@@ -198,12 +198,13 @@ def revision_snapshot(session: Session, visit_id: str, part: str, revision: int 
         PartRevision.visit_id == visit_id, PartRevision.part == part,
         PartRevision.revision == wanted))
     if stored is None:
-        raise UserFacingError(f"Revision {wanted} av delen finns inte.")
+        raise UserFacingError(Message("Revision {wanted} av delen finns inte.", wanted=wanted))
     if stored.snapshot is not None:
         data: dict[str, Any] = json.loads(stored.snapshot)
         return data
     if wanted != row.revision:
-        raise UserFacingError(f"Revision {wanted} fastställdes aldrig och har ingen version.")
+        raise UserFacingError(Message(
+            "Revision {wanted} fastställdes aldrig och har ingen version.", wanted=wanted))
     # The current revision: a draft is built live; so is a finalized one whose
     # snapshot was not stored (bulk-loaded history): its rows are locked, so
     # they still are exactly what was finalized.

@@ -33,6 +33,7 @@ from app.services.visits.audit import AuditRow
 from app.services.visits.common import SUMMARY_LABELS
 from app.services.visits.lifecycle import FIELD_LABELS
 from app.ui.context import UiContext
+from app.ui.i18n import label
 
 _Index = QModelIndex | QPersistentModelIndex
 _TITLES = (
@@ -64,10 +65,10 @@ def describe_field(field: str, detail: VisitDetail | None) -> str:
     the question's text and 'svar'; visit fields get their Swedish label."""
     head, _, tail = field.partition(".")
     if head in FIELD_LABELS and not tail:
-        return FIELD_LABELS[head]
+        return label(FIELD_LABELS[head])
     if head in SUMMARY_LABELS:
         return QCoreApplication.translate("AuditTableModel", "Sammanfattning: %1").replace(
-            "%1", SUMMARY_LABELS[head])
+            "%1", label(SUMMARY_LABELS[head]))
     question = detail.question(head) if detail is not None else None
     if question is not None:
         what = QCoreApplication.translate("AuditTableModel", _ANSWER_FIELDS.get(tail, tail))
@@ -78,7 +79,7 @@ def describe_field(field: str, detail: VisitDetail | None) -> str:
 
 def describe_value(field: str, value: str | None) -> str:
     if value and field.endswith(".answer"):
-        return answer_label(value)
+        return label(answer_label(value))
     return value or ""
 
 

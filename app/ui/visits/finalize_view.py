@@ -5,7 +5,7 @@ the user: a personal-data hit is shown with its place, and the user rephrases.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from app.services import visits as visits_service
 from app.services.visits import FinalizeError, VisitDetail
 from app.services.visits.common import SUMMARY_LABELS
 from app.services.visits.lifecycle import FIELD_LABELS
+from app.ui.i18n import arg, label
 from app.ui.visits.audit_dialog import local_time
 from app.ui.visits.controller import VisitContext
 from app.ui.visits.issue_model import (
@@ -38,19 +39,24 @@ from app.ui.visits.issue_model import (
 from app.ui.visits.revision_dialog import RevisionDialog
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FinalizeView", text)
+
+
 def describe(location: str, detail: VisitDetail) -> str:
+    """Where a text is, as the end of 'Personnummer «…» i <where>'."""
     head, _, tail = location.partition(".")
     if head.startswith("fynd:"):
-        return "fynd" if tail == "text" else "krav på åtgärd"
+        return (_tr("fynd") if tail == "text" else _tr("krav på åtgärd"))
     if head.startswith("tidigare_brist:"):
-        return "tidigare brist"
+        return _tr("tidigare brist")
     if head in SUMMARY_LABELS:
-        return f"sammanfattningen {SUMMARY_LABELS[head].lower()}"
+        return arg(_tr("sammanfattningen %1"), label(SUMMARY_LABELS[head]).lower())
     if head in FIELD_LABELS:
-        return FIELD_LABELS[head].lower()
+        return label(FIELD_LABELS[head]).lower()
     question = detail.question(head)
     if question is not None:
-        return f"kommentaren till «{question.text[:60]}»"
+        return arg(_tr("kommentaren till «%1»"), question.text[:60])
     return location
 
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.visits import FindingView
 from app.services.visits.common import FINDING_KINDS
+from app.ui.i18n import label
 
 _Index = QModelIndex | QPersistentModelIndex
 FINDING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +75,7 @@ class FindingListModel(QAbstractListModel):
         if role == FINDING_ID_ROLE:
             return row["id"]
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = QCoreApplication.translate("FindingListModel", FINDING_KINDS[row["kind"]])
+            kind = label(FINDING_KINDS[row["kind"]])
             first = (row["text"].strip().splitlines() or [""])[0]
             if len(first) > 90:
                 first = first[:90] + "…"

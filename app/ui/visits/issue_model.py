@@ -6,10 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from app.services.visits import MissingItem, PiiHit, VisitDetail
+from app.ui.i18n import arg, label, message_text
 
 _Index = QModelIndex | QPersistentModelIndex
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,24 +62,26 @@ def locate(location: str, detail: VisitDetail) -> tuple[str, object]:
 
 def issue_for_missing(item: MissingItem, detail: VisitDetail) -> Issue:
     if item.kind in ("svar", "kommentar"):
-        return Issue(item.message, "bedomning", item.target)
+        return Issue(message_text(item.message), "bedomning", item.target)
     if item.kind == "brist":
         if item.target.isdigit():
-            return Issue(item.message, "fynd", int(item.target))
-        return Issue(item.message, "bedomning", item.target)
+            return Issue(message_text(item.message), "fynd", int(item.target))
+        return Issue(message_text(item.message), "bedomning", item.target)
     if item.kind == "tidigare_brist":
-        return Issue(item.message, "foranalys", int(item.target))
+        return Issue(message_text(item.message), "foranalys", int(item.target))
     if item.kind == "sammanfattning":
-        return Issue(item.message, "fynd", item.target)
+        return Issue(message_text(item.message), "fynd", item.target)
     if item.kind == "personuppgift":
         step, target = locate(item.target, detail)
-        return Issue(item.message, step, target, personal_data=True)
-    return Issue(item.message, "faststall", None)
+        return Issue(message_text(item.message), step, target, personal_data=True)
+    return Issue(message_text(item.message), "faststall", None)
 
 
 def issue_for_hit(hit: PiiHit, detail: VisitDetail, where: str) -> Issue:
     step, target = locate(hit.location, detail)
-    return Issue(f"{hit.label} «{hit.match}» i {where}", step, target, personal_data=True)
+    text = arg(QCoreApplication.translate("IssueListModel", "%1 «%2» i %3"),
+               label(hit.label), hit.match, where)
+    return Issue(text, step, target, personal_data=True)
 
 
 class IssueListModel(QAbstractListModel):

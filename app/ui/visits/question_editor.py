@@ -222,7 +222,8 @@ class QuestionEditor(QWidget):
         if previous is None:
             self.previous.setText(self.tr("Förra uppföljningen: frågan besvarades inte."))
         else:
-            label = answer_label(previous.choice) if previous.choice else self.tr("Inget svar")
+            label = (self.tr(answer_label(previous.choice)) if previous.choice
+                     else self.tr("Inget svar"))
             text = self.tr("Förra uppföljningen (%1): ").replace("%1", str(previous.year))
             comment = f" – {html.escape(previous.comment)}" if previous.comment else ""
             self.previous.setText(f"{text}<b>{html.escape(label)}</b>{comment}")

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.services.template_format import QuestionDef, answer_label
+from app.ui.i18n import label
 
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # question id, None on an area row
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -149,7 +150,7 @@ class QuestionTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return question.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = answer_label(answer) if answer else _tr("Inte besvarad")
+            state = label(answer_label(answer)) if answer else _tr("Inte besvarad")
             return f"{question.text}\n\n{state}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(answer)

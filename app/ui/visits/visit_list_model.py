@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from app.services.visits import VisitSummary
+from app.ui.i18n import label
 
 VISIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole VisitSummary
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -104,7 +105,7 @@ class VisitTableModel(QAbstractTableModel):
         if column == Column.YEAR:
             return str(visit.year)
         if column == Column.STATUS:
-            return visit.status_label
+            return label(visit.status_label)
         if column == Column.SOL_OWNER:
             return visit.sol_owner
         if column == Column.HSL_OWNER:

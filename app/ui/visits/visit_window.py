@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import UiContext
+from app.ui.i18n import label
 from app.ui.visits.assessment_view import AssessmentView
 from app.ui.visits.attachments import attach_file
 from app.ui.visits.audit_dialog import AuditDialog
@@ -183,7 +184,7 @@ class VisitWindow(QMainWindow):
                          f"{p.answered}/{p.applicable})")
         self.subtitle.setText(" · ".join([
             d.unit.type_name, d.unit.regiform_name, d.unit.followup_district,
-            self.tr("Mall %1").replace("%1", d.template.version), d.status_label, *parts]))
+            self.tr("Mall %1").replace("%1", d.template.version), label(d.status_label), *parts]))
         self._irregularity(d.irregularity_flag, d.irregularity_note)
 
     def _irregularity(self, flagged: bool, note: str) -> None:

@@ -30,6 +30,7 @@ from app.errors import UserFacingError
 from app.services import units as units_service
 from app.services import visits as visits_service
 from app.ui.context import UiContext
+from app.ui.i18n import error_text
 from app.ui.visits.first_start_dialog import ensure_officer
 from app.ui.visits.visit_list_model import (
     VISIT_ID_ROLE,
@@ -111,7 +112,7 @@ class NewVisitDialog(QDialog):
                     on=date.today(),
                 )
         except UserFacingError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_text(error))
             self.problem.show()
             return
         super().accept()

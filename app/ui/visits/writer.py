@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import CannotSaveError, UserFacingError
+from app.ui.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +70,12 @@ class VisitWriter(QObject):
                     fn(session)
             except CannotSaveError as error:
                 self._failing = True
-                self.failed.emit(str(error))
+                self.failed.emit(error_text(error))
                 return False
             except UserFacingError as error:
                 # Not an environment failure: retrying would fail the same way.
                 self._pending.pop(key, None)
-                self.refused.emit(str(error))
+                self.refused.emit(error_text(error))
                 all_saved = False
                 continue
             self._pending.pop(key, None)
