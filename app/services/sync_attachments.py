@@ -24,12 +24,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
 from app.errors import UserFacingError
 from app.models.sync import ReceivedPart
-from app.models.visit import Attachment, AuditEvent
+from app.models.visit import Attachment, AuditEvent, Visit
 from app.paths import AppPaths
 from app.services.share.errors import PackageError, ShareError
 from app.services.share.layout import Share
@@ -153,6 +154,8 @@ def restore_received_attachments(session: Session, paths: AppPaths, share: Share
     for row in session.scalars(select(ReceivedPart).where(ReceivedPart.package_name.in_(todo))
                                .order_by(ReceivedPart.id)):
         visit_id = applied[row.package_name]
+        if session.get(Visit, visit_id) is None:
+            continue  # the follow-up was removed here since: nothing to attach to
         written: list[Path] = []
         try:
             wanted = _missing(session, visit_id, json.loads(row.snapshot))
@@ -167,7 +170,8 @@ def restore_received_attachments(session: Session, paths: AppPaths, share: Share
             audit.record(session, visit_id, None, RESTORED, row.package_name,
                          f"{len(wanted)} bilagor", WHO)
             session.commit()
-        except (ShareError, PackageError, OSError, ValueError, KeyError, TypeError) as exc:
+        except (ShareError, PackageError, OSError, ValueError, KeyError, TypeError,
+                SQLAlchemyError) as exc:
             session.rollback()
             for target in written:  # no file the database does not know
                 target.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from app.models.register import Unit
 from app.models.visit import Attachment, Visit
 from app.services import sync_attachments
 from app.services.central.facts import DATA_MEMBER
+from app.services.share.errors import ShareUnavailableError
 from app.services.share.handover import put_handover
 from app.services.share.layout import Share
 from app.services.share.package import MANIFEST_NAME, PackageMeta
@@ -181,3 +182,24 @@ def test_oversize_and_changed_files_are_not_handed_over(
     assert not Share(Path(str(care.settings.share_path))).list_names(
         Share(Path(str(care.settings.share_path))).handover_dir(care.device_id,
                                                                health.device_id))
+
+
+def test_a_share_lost_while_fetching_files_is_retried_on_the_next_sync(
+        make_laptop: Callable[..., Laptop], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    care, health = _laptops(make_laptop, tmp_path)
+    visit_id = _new_visit(care)
+    _attach(care, visit_id, "rutin läkemedel.pdf", PLAN, VU.name, None, tmp_path)
+    with care.sessions() as session:
+        hand_over_part(session, care.paths, care.settings, visit_id, "hsl", health.device_id)
+
+    def unplugged(path: Path, *_args: object, **_kwargs: object) -> None:
+        raise ShareUnavailableError("Den centrala mappen är inte ansluten.", path)
+
+    monkeypatch.setattr(sync_attachments, "read_package", unplugged)
+    report = sync(health, ok=False)
+    assert report.handovers == 1 and _files(health, visit_id) == {}
+    assert any("inte ansluten" in r and "nästa synkronisering" in r for r in report.refused)
+    monkeypatch.undo()
+    assert not sync(health).refused
+    assert _files(health, visit_id) == {("rutin läkemedel.pdf", None): PLAN}
