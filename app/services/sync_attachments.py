@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models.sync import ReceivedPart
 from app.models.visit import Attachment, AuditEvent, Visit
 from app.paths import AppPaths
@@ -64,18 +64,22 @@ def attachment_members(paths: AppPaths, snapshot: Mapping[str, Any]) -> dict[str
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise UserFacingError(f"Bilagan {item['filename']} ({path}) kan inte läsas: "
-                                  f"{exc.strerror or exc}.") from exc
+            raise UserFacingError(Message(
+                "Bilagan {item} ({path}) kan inte läsas: {strerror}.",
+                item=item["filename"], path=path, strerror=exc.strerror or exc)) from exc
         if item.get("sha256") and hashlib.sha256(data).hexdigest() != item["sha256"]:
-            raise UserFacingError(f"Bilagan {item['filename']} ({path}) har ändrats eller "
-                                  "skadats sedan den lades till.")
+            raise UserFacingError(Message(
+                "Bilagan {item} ({path}) har ändrats eller skadats sedan den lades till.",
+                item=item["filename"], path=path))
         if len(data) > MAX_ATTACHMENT_BYTES:
-            raise UserFacingError(f"Bilagan {item['filename']} är {_mb(len(data))}; en bilaga "
-                                  f"får vara högst {_mb(MAX_ATTACHMENT_BYTES)}.")
+            raise UserFacingError(Message(
+                "Bilagan {item} är {size}; en bilaga får vara högst {limit}.",
+                item=item["filename"], size=_mb(len(data)), limit=_mb(MAX_ATTACHMENT_BYTES)))
         total += len(data)
         if total > _PACKAGE_ROOM:
-            raise UserFacingError(f"Bilagorna är tillsammans mer än {_mb(_PACKAGE_ROOM)}, mer "
-                                  "än ett paket får rymma. Ta bort eller minska några bilagor.")
+            raise UserFacingError(Message(
+                "Bilagorna är tillsammans mer än {limit}, mer än ett paket får rymma. Ta bort "
+                "eller minska några bilagor.", limit=_mb(_PACKAGE_ROOM)))
         members[_member_for(index, item["filename"])] = data
     return members
 
@@ -118,12 +122,14 @@ def _store(session: Session, paths: AppPaths, visit_id: str, members: Mapping[st
         name = str(item.get("filename") or "bilaga")
         data = members.get(_member_for(index, name))
         if data is None:
-            raise PackageError(f"bilagan {name} saknas i paketet")
+            raise PackageError(Message("bilagan {name} saknas i paketet", name=name))
         sha = hashlib.sha256(data).hexdigest()
         if item.get("sha256") and sha != item["sha256"]:
-            raise PackageError(f"bilagan {name} stämmer inte med uppföljningens kontrollsumma")
+            raise PackageError(Message(
+                "bilagan {name} stämmer inte med uppföljningens kontrollsumma", name=name))
         if len(data) > MAX_ATTACHMENT_BYTES:
-            raise PackageError(f"bilagan {name} är större än {_mb(MAX_ATTACHMENT_BYTES)}")
+            raise PackageError(Message("bilagan {name} är större än {limit}", name=name,
+                                       limit=_mb(MAX_ATTACHMENT_BYTES)))
         stored = f"{visit_id}/{uuid.uuid4().hex}{_suffix(name)}"
         target = attachment_path(paths.attachments_dir, stored)
         write_bytes_atomic(target, data)
@@ -175,6 +181,8 @@ def restore_received_attachments(session: Session, paths: AppPaths, share: Share
             session.rollback()
             for target in written:  # no file the database does not know
                 target.unlink(missing_ok=True)
-            outcome.refused.append(f"Bilagorna i {row.package_name} kunde inte hämtas: {exc} "
-                                   "Delen finns här; bilagorna hämtas vid nästa synkronisering.")
+            reason = exc.args[0] if isinstance(exc, UserFacingError) and exc.args else str(exc)
+            outcome.refused.append(Message(
+                "Bilagorna i {package} kunde inte hämtas: {reason} Delen finns här; bilagorna "
+                "hämtas vid nästa synkronisering.", package=row.package_name, reason=reason))
     return outcome

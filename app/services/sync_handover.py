@@ -22,7 +22,6 @@ from app.errors import Message, UserFacingError
 from app.models.sync import ReceivedPart
 from app.paths import AppPaths
 from app.services.share.device_officer import read_device_officers
-from app.services.share.errors import ShareError
 from app.services.share.publish import PublishResult
 from app.services.share.signing import load_or_create_key, load_trusted_keys
 from app.services.sync import resolve_share
@@ -86,12 +85,11 @@ def recipients(session: Session, paths: AppPaths, settings: Settings,
     """Every other laptop with a published key on the share, named by the
     officer it publishes (else as the parts received from it name them)."""
     share = resolve_share(paths, settings, share_path)
-    try:
-        share.check()
-        trusted = load_trusted_keys(share)
-        published = read_device_officers(share, trusted)
-    except ShareError as exc:
-        raise UserFacingError(str(exc)) from exc
+    # A share problem is a ShareError (a UserFacingError with its Swedish
+    # message, translatable in the UI): it goes to the caller as it is.
+    share.check()
+    trusted = load_trusted_keys(share)
+    published = read_device_officers(share, trusted)
     devices = {t.device_id for t in trusted.values()} - {settings.device_id}
     people = {d: (o.officer, o.role) for d, o in published.items() if d in devices}
     people.update(_from_received(session, devices - set(people)))
@@ -118,11 +116,8 @@ def hand_over_part(session: Session, paths: AppPaths, settings: Settings, visit_
                     "mappen. Kollegan behöver synkronisera en gång först.", recipient=recipient))
     share = resolve_share(paths, settings, share_path)
     loaded = load_or_create_key(settings.device_id, paths.config_dir)
-    try:
-        result = hand_over(session, paths, share, loaded.key, visit_id, part, recipient,
-                           officer=settings.officer_name)
-    except ShareError as exc:
-        raise UserFacingError(str(exc)) from exc
+    result = hand_over(session, paths, share, loaded.key, visit_id, part, recipient,
+                       officer=settings.officer_name)  # a ShareError says what went wrong
     audit.record(session, visit_id, part, HANDED_OUT, None, known[recipient].holder,
                  settings.officer_name or settings.device_id)
     session.commit()

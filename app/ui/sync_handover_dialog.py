@@ -36,14 +36,16 @@ from app.services.sync_handover import (
     recipients,
 )
 from app.services.task_state import TaskState
+from app.services.visits.common import PART_LABELS
 from app.ui.context import UiContext
+from app.ui.i18n import error_text, label
 
 
 @dataclass(frozen=True)
 class _Loaded:
     candidates: list[HandoverCandidate]
     recipients: list[Recipient]
-    problem: str  # "" when the share was read
+    problem: UserFacingError | None  # None when the share was read
 
 
 class HandoverDialog(QDialog):
@@ -105,8 +107,8 @@ class HandoverDialog(QDialog):
                 try:
                     people = recipients(session, ctx.paths, ctx.settings)
                 except UserFacingError as exc:  # the share: said in the dialog
-                    return _Loaded(candidates, [], str(exc))
-            return _Loaded(candidates, people, "")
+                    return _Loaded(candidates, [], exc)
+            return _Loaded(candidates, people, None)
 
         self.ctx.tasks.run(read, self._loaded, self._failed, parallel=True)
 
@@ -116,11 +118,11 @@ class HandoverDialog(QDialog):
         self._idle()
         self.candidates, self.recipients = loaded.candidates, loaded.recipients
         self.parts.clear()
-        self.parts.addItems([c.label for c in self.candidates])
+        self.parts.addItems([self._part_text(c) for c in self.candidates])
         self.people.clear()
-        self.people.addItems([r.label for r in self.recipients])
-        if loaded.problem:
-            self.message.setText(loaded.problem)
+        self.people.addItems([self._person_text(r) for r in self.recipients])
+        if loaded.problem is not None:
+            self.message.setText(error_text(loaded.problem))
             self.retry.show()
         elif not self.recipients:
             self.message.setText(self.tr(
@@ -132,7 +134,7 @@ class HandoverDialog(QDialog):
         if self._closed:
             return
         self._idle()
-        self.message.setText(str(error) if isinstance(error, UserFacingError) else self.tr(
+        self.message.setText(error_text(error) if isinstance(error, UserFacingError) else self.tr(
             "Något gick fel när listan lästes. Detaljer finns i loggen."))
         if not isinstance(error, UserFacingError):
             self.ctx.tasks.report_error(error, None)  # logged with its traceback
@@ -159,8 +161,8 @@ class HandoverDialog(QDialog):
             self._idle()
             QMessageBox.information(
                 self, self.tr("Överlämnad"),
-                self.tr("%1 är överlämnad till %2.").replace("%1", part.label)
-                .replace("%2", person.label))
+                self.tr("%1 är överlämnad till %2.").replace("%1", self._part_text(part))
+                .replace("%2", self._person_text(person)))
             self.accept()
 
         def failed(error: BaseException) -> None:
@@ -169,12 +171,33 @@ class HandoverDialog(QDialog):
             self._idle()
             self._enable()
             if isinstance(error, UserFacingError):
-                QMessageBox.warning(self, self.tr("Kunde inte lämna över"), str(error))
+                QMessageBox.warning(self, self.tr("Kunde inte lämna över"), error_text(error))
             else:
                 self.ctx.tasks.report_error(error, self)
 
         # The serial pool: the handover writes the database.
         self.ctx.tasks.run(send, done, failed)
+
+    # -- text -------------------------------------------------------------------------
+    def _part_text(self, c: HandoverCandidate) -> str:
+        text = f"{c.unit_name} {c.year} – {label(PART_LABELS.get(c.part, c.part))}"
+        if c.status == "faststalld":
+            text += " " + self.tr("(fastställd)")
+        if c.handed_over_to:
+            text += " " + self.tr("(överlämnad till %1)").replace("%1", c.handed_over_to)
+        return text
+
+    def _person_text(self, r: Recipient) -> str:
+        """The officer and role a laptop publishes; its id in words when unknown."""
+        if not r.officer:
+            return self.tr("Dator %1 (handläggarens namn är inte känt)").replace(
+                "%1", r.device_id)
+        roles = {"verksamhetsuppfoljare": self.tr("verksamhetsuppföljare"),
+                 "mas": self.tr("MAS")}
+        text = r.officer + (f", {roles[r.role]}" if r.role in roles else "")
+        if r.same_name_elsewhere:  # one person, two laptops: tell them apart
+            text += " " + self.tr("(dator %1)").replace("%1", r.device_id[:8])
+        return text
 
     # -- state --------------------------------------------------------------------------
     def _working(self, text: str) -> None:
