@@ -25,10 +25,7 @@ the same unit and year adds ``-<seq>`` after the unit id).
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,29 +36,23 @@ from sqlalchemy.orm import Session
 from app.durable_io import write_bytes_atomic
 from app.errors import UserFacingError
 from app.models.visit import Attachment, PartRevision, Visit, VisitPart
-from app.services.report_map import PART_ORDER, map_snapshots, report_revision
+from app.services.report_fast import StoredReports
+from app.services.report_map import (
+    PART_ORDER,
+    BatchResult,
+    ReportRow,
+    map_snapshots,
+    report_revision,
+    write_batch,
+)
+from app.services.report_map import report_file_name as report_file_name  # re-exported
+from app.services.report_map import slug as slug  # re-exported
 from app.services.task_state import TaskState
 from app.services.visits import list_visits, open_visit, revision_snapshot
 from app.services.visits.errors import NotFoundError
 from app.services.visits.snapshot import build_snapshot
 from app.templates.report import build as report_build
 from app.templates.report.data import ReportData
-
-
-@dataclass(frozen=True)
-class ReportRow:
-    """One follow-up in the Rapporter list."""
-
-    visit_id: str
-    unit_id: str
-    unit_name: str
-    district: str
-    year: int
-    seq: int
-    visit_date: date | None
-    status_label: str
-    complete: bool  # every part finalized
-    revision: int  # the report revision (see the module rule)
 
 
 def _previous_visit_on(session: Session, snapshot: dict[str, Any]) -> date | None:
@@ -187,25 +178,6 @@ def report_districts(session: Session) -> list[str]:
         .join(Visit, Visit.unit_id == Unit.id).distinct().order_by(District.name)))
 
 
-def slug(text: str) -> str:
-    """ASCII file-name part: å ä ö folded, anything else a dash."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "enhet"
-
-
-def report_file_name(row: ReportRow) -> str:
-    unit = row.unit_id if row.seq == 1 else f"{row.unit_id}-{row.seq}"
-    unit = re.sub(r"[^A-Za-z0-9-]+", "-", unit).strip("-") or "enhet"  # ids keep their case
-    return f"{row.year}_{slug(row.unit_name)[:60]}_{unit}_r{row.revision}.pdf"
-
-
-@dataclass
-class BatchResult:
-    written: list[Path] = field(default_factory=list)
-    skipped: list[ReportRow] = field(default_factory=list)  # follow-ups not complete
-    failed: list[tuple[ReportRow, str]] = field(default_factory=list)
-
-
 def batch_reports(session_factory: Callable[[], Session], year: int, district: str | None,
                   out_dir: Path, state: TaskState, *, organisation: str,
                   logo: Path | None, internal: bool = False) -> BatchResult:
@@ -217,21 +189,27 @@ def batch_reports(session_factory: Callable[[], Session], year: int, district: s
     """
     with session_factory() as session:
         rows = report_rows(session, year=year, district=district)
-    result = BatchResult(skipped=[r for r in rows if not r.complete])
-    todo = [r for r in rows if r.complete]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    state.report(0, len(todo), "")
-    for n, row in enumerate(todo, start=1):
-        state.check_cancelled()
-        target = out_dir / report_file_name(row)
-        try:
-            # A short session per report: the identity map never grows with the batch.
-            with session_factory() as session:
-                render_visit_report(session, row.visit_id, target, organisation=organisation,
-                                    logo=logo, internal=internal)
-        except (UserFacingError, OSError, ValueError, KeyError) as error:
-            result.failed.append((row, str(error) or type(error).__name__))
-        else:
-            result.written.append(target)
-        state.report(n, len(todo), row.unit_name)
-    return result
+        stored = StoredReports(sqlite_file(session))
+    kw: dict[str, Any] = {"organisation": organisation, "logo": logo, "internal": internal}
+
+    def render(row: ReportRow, target: Path) -> None:
+        # Finalized follow-ups print from their stored snapshots (plain sqlite3,
+        # the same bytes); the others are built from the rows.
+        data = stored.data(row.visit_id, **kw)
+        if data is not None:
+            write_bytes_atomic(target, report_build.render_report_bytes(data))
+            return
+        # A short session per report: the identity map never grows with the batch.
+        with session_factory() as session:
+            render_visit_report(session, row.visit_id, target, **kw)
+
+    try:
+        return write_batch(rows, out_dir, state, render)
+    finally:
+        stored.close()
+
+
+def sqlite_file(session: Session) -> Path | None:
+    """The database file behind ``session``, if it is SQLite on disk."""
+    url = session.get_bind().url
+    return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None

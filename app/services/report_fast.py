@@ -50,24 +50,32 @@ def head_revision() -> str | None:
     return next(iter(heads)) if len(heads) == 1 else None
 
 
-@contextmanager
-def read_only(database: Path) -> Iterator[sqlite3.Connection | None]:
+def connect_read_only(database: Path | None) -> sqlite3.Connection | None:
     """A read-only connection if the database is usable as it is, else None."""
-    if not database.is_file() or is_network_path(database.parent):
-        yield None
-        return
+    if database is None or not database.is_file() or is_network_path(database.parent):
+        return None
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
+        return None
+    try:
+        current = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:  # not ours, or locked: the normal path reports it
+        current = None
+    if current is None or current[0] != head_revision():
+        conn.close()
+        return None
+    return conn
+
+
+@contextmanager
+def read_only(database: Path | None) -> Iterator[sqlite3.Connection | None]:
+    conn = connect_read_only(database)
+    if conn is None:
         yield None
         return
     with closing(conn):
-        try:
-            current = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.Error:  # not ours, or locked: the normal path reports it
-            yield None
-            return
-        yield conn if current is not None and current[0] == head_revision() else None
+        yield conn
 
 
 def stored_snapshots(conn: sqlite3.Connection, visit_id: str) -> list[dict[str, Any]] | None:
@@ -110,3 +118,28 @@ def fast_report_data(database: Path, visit_id: str, *, organisation: str, logo: 
             return None
         return stored_report_data(conn, visit_id, organisation=organisation, logo=logo,
                                   internal=internal)
+
+
+class StoredReports:
+    """A batch's reads of stored snapshots over one read-only connection,
+    opened on first use. ``data`` is None for a follow-up the normal path
+    must build (see the module)."""
+
+    def __init__(self, database: Path | None) -> None:
+        self._database = database
+        self._conn: sqlite3.Connection | None = None
+        self._opened = False
+
+    def data(self, visit_id: str, *, organisation: str, logo: Path | None,
+             internal: bool = False) -> ReportData | None:
+        if not self._opened:
+            self._conn, self._opened = connect_read_only(self._database), True
+        if self._conn is None:
+            return None
+        return stored_report_data(self._conn, visit_id, organisation=organisation, logo=logo,
+                                  internal=internal)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

@@ -1,4 +1,5 @@
-"""Mapping part snapshots to ``ReportData``: pure, no database.
+"""Mapping part snapshots to ``ReportData``, and naming and writing a batch's
+files: pure, no database.
 
 Split from report.py so the CLI's fast path (report_fast.py, stored snapshots
 read with plain sqlite3) maps a follow-up without importing SQLAlchemy or the
@@ -9,11 +10,16 @@ report.py's docstring.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from app.errors import UserFacingError
+from app.services.task_state import TaskState
 from app.templates.report.data import (
     Area,
     Deficiency,
@@ -31,6 +37,22 @@ from app.templates.report.data import (
 PART_ORDER = ("sol", "hsl")
 # Unit types counted in customers rather than places.
 CUSTOMER_TYPES = ("hemtjanst",)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One follow-up in the Rapporter list."""
+
+    visit_id: str
+    unit_id: str
+    unit_name: str
+    district: str
+    year: int
+    seq: int
+    visit_date: date | None
+    status_label: str
+    complete: bool  # every part finalized
+    revision: int  # the report revision (see the module rule)
 
 
 def report_revision(part_revisions: list[int]) -> int:
@@ -153,3 +175,47 @@ def map_snapshots(snapshots: list[dict[str, Any]], *, organisation: str, logo: P
         internal_copy=internal,
         internal_note=first.get("internal", {}).get("irregularity_note", "") if internal else "",
     )
+
+
+def slug(text: str) -> str:
+    """ASCII file-name part: å ä ö folded, anything else a dash."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "enhet"
+
+
+def report_file_name(row: ReportRow) -> str:
+    unit = row.unit_id if row.seq == 1 else f"{row.unit_id}-{row.seq}"
+    unit = re.sub(r"[^A-Za-z0-9-]+", "-", unit).strip("-") or "enhet"  # ids keep their case
+    return f"{row.year}_{slug(row.unit_name)[:60]}_{unit}_r{row.revision}.pdf"
+
+
+@dataclass
+class BatchResult:
+    written: list[Path] = field(default_factory=list)
+    skipped: list[ReportRow] = field(default_factory=list)  # follow-ups not complete
+    failed: list[tuple[ReportRow, str]] = field(default_factory=list)
+
+
+def write_batch(rows: list[ReportRow], out_dir: Path, state: TaskState,
+                render: Callable[[ReportRow, Path], None]) -> BatchResult:
+    """Every complete row's report to ``out_dir`` (``render(row, target)`` writes one).
+
+    Each file is written atomically, and cancel is honoured between reports
+    (``Cancelled`` propagates), so the folder only ever holds whole reports.
+    One report that fails (say, a damaged snapshot) is listed and the rest go on.
+    """
+    result = BatchResult(skipped=[r for r in rows if not r.complete])
+    todo = [r for r in rows if r.complete]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    state.report(0, len(todo), "")
+    for n, row in enumerate(todo, start=1):
+        state.check_cancelled()
+        target = out_dir / report_file_name(row)
+        try:
+            render(row, target)
+        except (UserFacingError, OSError, ValueError, KeyError) as error:
+            result.failed.append((row, str(error) or type(error).__name__))
+        else:
+            result.written.append(target)
+        state.report(n, len(todo), row.unit_name)
+    return result

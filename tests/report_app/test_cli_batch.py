@@ -102,18 +102,21 @@ def test_batch_skips_drafts_and_reports_failures(demo_sessions: sessionmaker[Ses
                                                  tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import app.services.report as service
+    from app.templates.report import build
 
     with demo_sessions() as session:
         rows = report_rows(session, year=2026, district="Farsta")
-    real = service.render_visit_report
-    broken = next(r for r in rows if r.complete).visit_id
+    real = build.render_report_bytes
+    broken_row = next(r for r in rows if r.complete)
+    broken = broken_row.visit_id
 
-    def flaky(session, visit_id, out, **kw):  # type: ignore[no-untyped-def]
-        if visit_id == broken:
+    # Both the stored-snapshot path and the rows path render through here.
+    def flaky(data):  # type: ignore[no-untyped-def]
+        if data.report_id == f"{broken_row.year}-{broken_row.unit_id}-{broken_row.seq}":
             raise service.UserFacingError("Ögonblicksbilden är skadad.")
-        return real(session, visit_id, out, **kw)
+        return real(data)
 
-    monkeypatch.setattr(service, "render_visit_report", flaky)
+    monkeypatch.setattr(build, "render_report_bytes", flaky)
     result = batch_reports(demo_sessions, 2026, "Farsta", tmp_path / "ut", TaskState(),
                            organisation=ORG, logo=None)
     assert len(result.skipped) == sum(1 for r in rows if not r.complete) > 0
