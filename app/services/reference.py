@@ -24,6 +24,12 @@ def reference_document() -> dict[str, Any]:
         return yaml.safe_load(handle)
 
 
+def reference_labels() -> tuple[str, ...]:
+    """Names of the unit types and regiforms: labels the UI shows translated."""
+    document = reference_document()
+    return tuple(item["name"] for key in ("unit_types", "regiforms") for item in document[key])
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Hemtjänst' and 'hemtjanst' match."""
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())

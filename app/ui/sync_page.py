@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +33,8 @@ from app.ui.i18n import error_text, label
 from app.ui.tasks import TaskHandle
 
 log = logging.getLogger(__name__)
+# sync_overview's state of a finalized part not yet queued (not in STATE_LABELS).
+QT_TRANSLATE_NOOP("Labels", "Fastställd, inte paketerad ännu")
 
 
 def _when(value: datetime | None) -> str:
@@ -68,6 +70,11 @@ class SyncPage(QWidget):
         self.handover_button = QPushButton(self.tr("Lämna över…"))
         self.handover_button.setAccessibleName(self.tr("Lämna över en del till en kollega"))
         self.handover_button.clicked.connect(self.open_handover)
+        # Shown while the last sync reported a conflict: opens both versions' reports.
+        self.conflicts_button = QPushButton(self.tr("Visa konflikter…"))
+        self.conflicts_button.setAccessibleName(self.tr("Visa versionerna i konflikt"))
+        self.conflicts_button.clicked.connect(self.open_conflicts)
+        self.conflicts_button.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Förlopp"))
         self.progress.setTextVisible(True)
@@ -77,10 +84,12 @@ class SyncPage(QWidget):
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.handover_button)
+        buttons.addWidget(self.conflicts_button)
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.progress_text)
         buttons.addStretch(0)
-        for button in (self.sync_button, self.cancel_button, self.handover_button):
+        for button in (self.sync_button, self.cancel_button, self.handover_button,
+                       self.conflicts_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         self.result_label = QLabel()
@@ -130,6 +139,12 @@ class SyncPage(QWidget):
         for column in range(1, tree.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return tree
+
+    @Slot()
+    def open_conflicts(self) -> None:
+        from app.ui.sync_conflicts_dialog import ConflictsDialog
+
+        ConflictsDialog(self.ctx, self).exec()
 
     @Slot()
     def open_handover(self) -> None:
@@ -184,6 +199,7 @@ class SyncPage(QWidget):
                     "%1", str(overview.not_queued))
             self.result_label.setText(text)
             self._show_problems(overview.problems)
+            self.conflicts_button.setVisible(bool((overview.last_run or {}).get("conflicts")))
 
     def _fill(self, tree: QTreeWidget, rows: list[OutboxRow]) -> None:
         tree.clear()
@@ -266,6 +282,7 @@ class SyncPage(QWidget):
             facts = facts.replace(f"%{number}", str(value))
         self.result_label.setText(f"{head}\n{facts}")
         self._show_problems([*report.errors, *report.refused, *report.conflicts])
+        self.conflicts_button.setVisible(bool(report.conflicts))
         self.notes_label.setVisible(bool(report.warnings))
         self.notes_label.setText("\n".join(self.tr("Obs: %1").replace("%1", w)
                                            for w in report.warnings))

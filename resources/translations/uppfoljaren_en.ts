@@ -798,82 +798,112 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="53"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="55"/>
         <source>Lämna över till en kollega</source>
         <translation>Hand over to a colleague</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="55"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="57"/>
         <source>Del att lämna över</source>
         <translation>Part to hand over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="57"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="59"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="61"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="63"/>
         <source>Arbetar</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="70"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="72"/>
         <source>Uppföljning och del:</source>
         <translation>Follow-up and part:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="71"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="73"/>
         <source>Till:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="78"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="80"/>
         <source>Lämna över</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="80"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="82"/>
         <source>Försök igen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="97"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="99"/>
         <source>Läser den gemensamma mappen…</source>
         <translation>Reading the shared folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="127"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="129"/>
         <source>Ingen kollegas dator har synkroniserat med den gemensamma mappen ännu.</source>
         <translation>No colleague&apos;s computer has synced with the shared folder yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="136"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="138"/>
         <source>Något gick fel när listan lästes. Detaljer finns i loggen.</source>
         <translation>Something went wrong while reading the list. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="148"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="150"/>
         <source>Lämnar över…</source>
         <translation>Handing over…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="172"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="174"/>
         <source>Kunde inte lämna över</source>
         <translation>Could not hand over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="161"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="185"/>
+        <source>(fastställd)</source>
+        <translation>(finalized)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="187"/>
+        <source>(överlämnad till %1)</source>
+        <translation>(handed over to %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="193"/>
+        <source>Dator %1 (handläggarens namn är inte känt)</source>
+        <translation>Computer %1 (the officer&apos;s name is not known)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="195"/>
+        <source>verksamhetsuppföljare</source>
+        <translation>follow-up officer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="196"/>
+        <source>MAS</source>
+        <translation>MAS</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="199"/>
+        <source>(dator %1)</source>
+        <translation>(computer %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="163"/>
         <source>Överlämnad</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="73"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="75"/>
         <source>Delen skickas via den gemensamma mappen, med sina bilagor. Kollegan får den som ett utkast vid sin nästa synkronisering. Din kopia finns kvar men markeras som överlämnad.</source>
         <translation>The part is sent through the shared folder, with its attachments. Your colleague gets it as a draft at their next sync. Your copy stays but is marked as handed over.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_handover_dialog.py" line="162"/>
+        <location filename="../../app/ui/sync_handover_dialog.py" line="164"/>
         <source>%1 är överlämnad till %2.</source>
         <translation>%1 has been handed over to %2.</translation>
     </message>
@@ -957,6 +987,11 @@
 <context>
     <name>Labels</name>
     <message>
+        <location filename="../../app/ui/sync_page.py" line="37"/>
+        <source>Fastställd, inte paketerad ännu</source>
+        <translation>Finalized, not packaged yet</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Antal platser</source>
         <translation>Number of places</translation>
@@ -1013,6 +1048,11 @@
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Dagverksamhet</source>
+        <translation>Day activity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Delvis uppfyllt</source>
         <translation>Partly met</translation>
     </message>
@@ -1020,6 +1060,11 @@
         <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Delvis åtgärdad</source>
         <translation>Partly remedied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Egen regi</source>
+        <translation>Municipal operation</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
@@ -1048,6 +1093,11 @@
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Entreprenad</source>
+        <translation>Contracted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Fastställd</source>
         <translation>Finalized</translation>
     </message>
@@ -1060,6 +1110,11 @@
         <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Förbättringsområde</source>
         <translation>Area for improvement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Hemtjänst</source>
+        <translation>Home care</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
@@ -1143,8 +1198,23 @@
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Privat regi</source>
+        <translation>Private operation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Profilboende</source>
+        <translation>Profile home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Rapportutkast</source>
         <translation>Report draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Servicehus</source>
+        <translation>Service housing</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
@@ -1200,6 +1270,11 @@
         <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Väntar på att skickas</source>
         <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>Vård- och omsorgsboende</source>
+        <translation>Care home</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
@@ -2562,22 +2637,22 @@
 <context>
     <name>RevisionDialog</name>
     <message>
-        <location filename="../../app/ui/visits/revision_dialog.py" line="24"/>
+        <location filename="../../app/ui/visits/revision_dialog.py" line="26"/>
         <source>fastställd %1 av %2</source>
         <translation>finalized %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/revision_dialog.py" line="29"/>
+        <location filename="../../app/ui/visits/revision_dialog.py" line="31"/>
         <source>Motivering</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/revision_dialog.py" line="46"/>
+        <location filename="../../app/ui/visits/revision_dialog.py" line="48"/>
         <source>Fynd</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/revision_dialog.py" line="47"/>
+        <location filename="../../app/ui/visits/revision_dialog.py" line="49"/>
         <source>Krav på åtgärd</source>
         <translation>Required action</translation>
     </message>
@@ -2812,227 +2887,227 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="50"/>
+        <location filename="../../app/ui/sync_page.py" line="52"/>
         <source>Synk med den gemensamma mappen</source>
         <translation>Sync with the shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="60"/>
         <location filename="../../app/ui/sync_page.py" line="62"/>
+        <location filename="../../app/ui/sync_page.py" line="64"/>
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="64"/>
+        <location filename="../../app/ui/sync_page.py" line="66"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="65"/>
+        <location filename="../../app/ui/sync_page.py" line="67"/>
         <source>Avbryt synkroniseringen</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="68"/>
+        <location filename="../../app/ui/sync_page.py" line="70"/>
         <source>Lämna över…</source>
         <translation>Hand over…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="69"/>
+        <location filename="../../app/ui/sync_page.py" line="71"/>
         <source>Lämna över en del till en kollega</source>
         <translation>Hand over a part to a colleague</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="72"/>
+        <location filename="../../app/ui/sync_page.py" line="74"/>
         <source>Förlopp</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="104"/>
+        <location filename="../../app/ui/sync_page.py" line="106"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="105"/>
+        <location filename="../../app/ui/sync_page.py" line="107"/>
         <source>Skickade</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="106"/>
-        <location filename="../../app/ui/sync_page.py" line="126"/>
+        <location filename="../../app/ui/sync_page.py" line="108"/>
+        <location filename="../../app/ui/sync_page.py" line="128"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="106"/>
-        <location filename="../../app/ui/sync_page.py" line="126"/>
+        <location filename="../../app/ui/sync_page.py" line="108"/>
+        <location filename="../../app/ui/sync_page.py" line="128"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="106"/>
-        <location filename="../../app/ui/sync_page.py" line="126"/>
+        <location filename="../../app/ui/sync_page.py" line="108"/>
+        <location filename="../../app/ui/sync_page.py" line="128"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="107"/>
-        <location filename="../../app/ui/sync_page.py" line="126"/>
+        <location filename="../../app/ui/sync_page.py" line="109"/>
+        <location filename="../../app/ui/sync_page.py" line="128"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="107"/>
+        <location filename="../../app/ui/sync_page.py" line="109"/>
         <source>Slag</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="108"/>
+        <location filename="../../app/ui/sync_page.py" line="110"/>
         <source>Från dator</source>
         <translation>From computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="108"/>
+        <location filename="../../app/ui/sync_page.py" line="110"/>
         <source>Mottagen (enhetens tid)</source>
         <translation>Received (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="109"/>
+        <location filename="../../app/ui/sync_page.py" line="111"/>
         <source>Från kollegor</source>
         <translation>From colleagues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="127"/>
+        <location filename="../../app/ui/sync_page.py" line="129"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="127"/>
+        <location filename="../../app/ui/sync_page.py" line="129"/>
         <source>Skickad (enhetens tid)</source>
         <translation>Sent (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="127"/>
+        <location filename="../../app/ui/sync_page.py" line="129"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="149"/>
+        <location filename="../../app/ui/sync_page.py" line="151"/>
         <source>Gemensam mapp: %1</source>
         <translation>Shared folder: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="155"/>
+        <location filename="../../app/ui/sync_page.py" line="157"/>
         <source>Synkläget kunde inte läsas.</source>
         <translation>The sync status could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="163"/>
+        <location filename="../../app/ui/sync_page.py" line="165"/>
         <source>Väntar (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="164"/>
+        <location filename="../../app/ui/sync_page.py" line="166"/>
         <source>Skickade (%1)</source>
         <translation>Sent (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="166"/>
+        <location filename="../../app/ui/sync_page.py" line="168"/>
         <source>Fastställd del</source>
         <translation>Finalized part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="166"/>
+        <location filename="../../app/ui/sync_page.py" line="168"/>
         <source>Överlämnad</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="172"/>
+        <location filename="../../app/ui/sync_page.py" line="174"/>
         <source>Från kollegor (%1)</source>
         <translation>From colleagues (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="176"/>
+        <location filename="../../app/ui/sync_page.py" line="178"/>
         <source>Ingen synkronisering har körts ännu.</source>
         <translation>No sync has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="179"/>
+        <location filename="../../app/ui/sync_page.py" line="181"/>
         <source>Senaste synkronisering %1: %2</source>
         <translation>Last sync %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="181"/>
+        <location filename="../../app/ui/sync_page.py" line="183"/>
         <source>lyckades</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="181"/>
+        <location filename="../../app/ui/sync_page.py" line="183"/>
         <source>något behöver åtgärdas</source>
         <translation>something needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="183"/>
+        <location filename="../../app/ui/sync_page.py" line="185"/>
         <source>%1 fastställda delar har inte paketerats ännu.</source>
         <translation>Finalized parts not yet packaged: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="217"/>
+        <location filename="../../app/ui/sync_page.py" line="219"/>
         <source>Startar…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="218"/>
+        <location filename="../../app/ui/sync_page.py" line="220"/>
         <source>Synkroniserar…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="228"/>
+        <location filename="../../app/ui/sync_page.py" line="230"/>
         <source>Avbryter efter pågående paket…</source>
         <translation>Cancelling after the current package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="252"/>
+        <location filename="../../app/ui/sync_page.py" line="254"/>
         <source>Synkroniseringen avbröts. Det som hann skickas är komplett; resten skickas nästa gång.</source>
         <translation>The sync was cancelled. What was sent is complete; the rest is sent next time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="255"/>
+        <location filename="../../app/ui/sync_page.py" line="257"/>
         <source>Synkroniseringen kunde inte göras.</source>
         <translation>The sync could not be done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="257"/>
+        <location filename="../../app/ui/sync_page.py" line="259"/>
         <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
         <translation>The sync is done, but something needs attention.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="259"/>
+        <location filename="../../app/ui/sync_page.py" line="261"/>
         <source>Synkroniseringen lyckades.</source>
         <translation>The sync succeeded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="260"/>
+        <location filename="../../app/ui/sync_page.py" line="262"/>
         <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
         <translation>Sent: %1 · Already there: %2 · Fetched: %3 · From colleagues: %4 · Conflicts: %5 · Errors: %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="270"/>
+        <location filename="../../app/ui/sync_page.py" line="272"/>
         <source>Obs: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="278"/>
+        <location filename="../../app/ui/sync_page.py" line="280"/>
         <source>Synkroniseringen avbröts.</source>
         <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="284"/>
+        <location filename="../../app/ui/sync_page.py" line="286"/>
         <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
         <translation>Something went wrong during the sync. Nothing has been lost; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="286"/>
+        <location filename="../../app/ui/sync_page.py" line="288"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
         <translation>The sync could not be completed.</translation>
     </message>
@@ -4025,14 +4100,34 @@
         <translation>Attachment {attachment_id} does not exist.</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync_attachments.py" line="71"/>
+        <source>Bilagan {item} ({path}) har ändrats eller skadats sedan den lades till.</source>
+        <translation>Attachment {item} ({path}) has been changed or damaged since it was added.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/sync_outbox.py" line="131"/>
         <source>Bilagan {item} ({path}) har ändrats sedan uppföljningen fastställdes.</source>
         <translation>Attachment {item} ({path}) has changed since the follow-up was finalized.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_outbox.py" line="127"/>
+        <location filename="../../app/services/sync_attachments.py" line="67"/>
         <source>Bilagan {item} ({path}) kan inte läsas: {strerror}.</source>
         <translation>Attachment {item} ({path}) cannot be read: {strerror}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_attachments.py" line="75"/>
+        <source>Bilagan {item} är {size}; en bilaga får vara högst {limit}.</source>
+        <translation>Attachment {item} is {size}; an attachment may be at most {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_attachments.py" line="185"/>
+        <source>Bilagorna i {package} kunde inte hämtas: {reason} Delen finns här; bilagorna hämtas vid nästa synkronisering.</source>
+        <translation>The attachments in {package} could not be fetched: {reason} The part is here; the attachments are fetched at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_attachments.py" line="80"/>
+        <source>Bilagorna är tillsammans mer än {limit}, mer än ett paket får rymma. Ta bort eller minska några bilagor.</source>
+        <translation>The attachments together are more than {limit}, more than a package may hold. Remove some attachments or make them smaller.</translation>
     </message>
     <message>
         <location filename="../../app/services/visits/findings.py" line="127"/>
@@ -4055,7 +4150,7 @@
         <translation>The deficiency has no deadline for action – {text}</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_handover.py" line="117"/>
+        <location filename="../../app/services/sync_handover.py" line="115"/>
         <source>Datorn {recipient} har ingen publicerad nyckel i den gemensamma mappen. Kollegan behöver synkronisera en gång först.</source>
         <translation>Computer {recipient} has no published key in the shared folder. Your colleague needs to sync once first.</translation>
     </message>
@@ -4410,7 +4505,7 @@
         <translation>Invalid id &apos;{qid}&apos;: use lower-case letters a-z, digits, - and _ (start with a letter, at most 60 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_handover.py" line="110"/>
+        <location filename="../../app/services/sync_handover.py" line="108"/>
         <source>Okänd del &apos;{part}&apos; (ska vara sol eller hsl).</source>
         <translation>Unknown part &apos;{part}&apos; (must be sol or hsl).</translation>
     </message>
@@ -4490,6 +4585,11 @@
         <translation>The package cannot be used: {reason}</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync_conflicts.py" line="98"/>
+        <source>Paketet {path} har ingen rapport.</source>
+        <translation>The package {path} has no report.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/share/errors.py" line="71"/>
         <source>Paketet {path} kan inte användas: {reason}</source>
         <translation>The package {path} cannot be used: {reason}</translation>
@@ -4550,7 +4650,7 @@
         <translation>Previous deficiency ({year}) is not assessed – {text}</translation>
     </message>
     <message>
-        <location filename="../../app/services/report_map.py" line="88"/>
+        <location filename="../../app/services/report_map.py" line="110"/>
         <source>Uppföljningen har inga delar att skriva rapport för.</source>
         <translation>The follow-up has no parts to write a report for.</translation>
     </message>
@@ -4575,7 +4675,7 @@
         <translation>Version {version} is already imported ({imported}) with other content. Give the changed template a new version number, e.g. {next_version}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_handover.py" line="113"/>
+        <location filename="../../app/services/sync_handover.py" line="111"/>
         <source>Välj en kollegas dator, inte den här.</source>
         <translation>Choose a colleague&apos;s computer, not this one.</translation>
     </message>
@@ -4588,6 +4688,21 @@
         <location filename="../../app/services/template_yaml.py" line="239"/>
         <source>YAML-filen kan inte läsas ({what}).</source>
         <translation>The YAML file cannot be read ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_attachments.py" line="125"/>
+        <source>bilagan {name} saknas i paketet</source>
+        <translation>attachment {name} is missing from the package</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_attachments.py" line="128"/>
+        <source>bilagan {name} stämmer inte med uppföljningens kontrollsumma</source>
+        <translation>attachment {name} does not match the follow-up&apos;s checksum</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_attachments.py" line="131"/>
+        <source>bilagan {name} är större än {limit}</source>
+        <translation>attachment {name} is larger than {limit}</translation>
     </message>
     <message>
         <location filename="../../app/services/central/facts.py" line="96"/>

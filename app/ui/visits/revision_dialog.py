@@ -13,12 +13,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from app.ui.i18n import label
+
 
 def snapshot_html(data: dict[str, Any]) -> str:
     part = data.get("part", {})
     unit = data.get("unit", {})
     out = [f"<h2>{escape(unit.get('name', ''))} · {data.get('visit', {}).get('year', '')}</h2>",
-           f"<p><b>{escape(part.get('label', ''))}</b>, revision {part.get('revision', '')}"]
+           f"<p><b>{escape(label(part.get('label', '')))}</b>, revision {part.get('revision', '')}"]
     if part.get("finalized_at"):
         when = str(part["finalized_at"])[:16].replace("T", " ")
         out.append(" – " + escape(QCoreApplication.translate(
@@ -26,20 +28,20 @@ def snapshot_html(data: dict[str, Any]) -> str:
             "%2", part.get("finalized_by") or "")))
     out.append("</p>")
     if part.get("reason"):
-        label = QCoreApplication.translate("RevisionDialog", "Motivering")
-        out.append(f"<p><i>{escape(label)}: {escape(part['reason'])}</i></p>")
+        title = QCoreApplication.translate("RevisionDialog", "Motivering")
+        out.append(f"<p><i>{escape(title)}: {escape(part['reason'])}</i></p>")
     for item in part.get("summary", []):
-        out.append(f"<p><b>{escape(item['label'])}:</b> {escape(item['text'])}</p>")
+        out.append(f"<p><b>{escape(label(item['label']))}:</b> {escape(item['text'])}</p>")
     for section in data.get("sections", []):
         out.append(f"<h3>{escape(section['title'])} ({section.get('answered')}/"
                    f"{section.get('applicable')})</h3><ul>")
         for q in section.get("questions", []):
             answer = q.get("answer") or {}
-            label = answer.get("label") or "–"
+            shown = label(answer.get("label") or "–")
             if answer.get("number") is not None:
-                label = f"{answer['number']:g} {q.get('number_unit') or ''}".strip()
+                shown = f"{answer['number']:g} {q.get('number_unit') or ''}".strip()
             comment = f" – {escape(answer['comment'])}" if answer.get("comment") else ""
-            out.append(f"<li>{escape(q['text'])}<br><b>{escape(label)}</b>{comment}</li>")
+            out.append(f"<li>{escape(q['text'])}<br><b>{escape(shown)}</b>{comment}</li>")
         out.append("</ul>")
     findings = data.get("findings", [])
     if findings:
@@ -49,7 +51,8 @@ def snapshot_html(data: dict[str, Any]) -> str:
         for f in findings:
             action = (f"<br>{escape(required)}: {escape(f['required_action'])}"
                       if f.get("required_action") else "")
-            out.append(f"<li><b>{escape(f['kind_label'])}:</b> {escape(f['text'])}{action}</li>")
+            out.append(f"<li><b>{escape(label(f['kind_label']))}:</b> {escape(f['text'])}"
+                       f"{action}</li>")
         out.append("</ul>")
     return "".join(out)
 

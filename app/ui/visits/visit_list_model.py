@@ -99,7 +99,7 @@ class VisitTableModel(QAbstractTableModel):
         if column == Column.UNIT:
             return visit.unit_name
         if column == Column.TYPE:
-            return self._type_names.get(visit.unit_type, visit.unit_type)
+            return label(self._type_names.get(visit.unit_type, visit.unit_type))
         if column == Column.DISTRICT:
             return visit.district
         if column == Column.YEAR:

@@ -183,7 +183,7 @@ class VisitWindow(QMainWindow):
             parts.append(f"{self.tr(p.label)}: {owner} ({state}, rev {p.revision}, "
                          f"{p.answered}/{p.applicable})")
         self.subtitle.setText(" · ".join([
-            d.unit.type_name, d.unit.regiform_name, d.unit.followup_district,
+            label(d.unit.type_name), label(d.unit.regiform_name), d.unit.followup_district,
             self.tr("Mall %1").replace("%1", d.template.version), label(d.status_label), *parts]))
         self._irregularity(d.irregularity_flag, d.irregularity_note)
 
