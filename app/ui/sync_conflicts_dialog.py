@@ -41,7 +41,10 @@ class ConflictsDialog(QDialog):
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels([self.tr("Verksamhet"), self.tr("År"), self.tr("Del"),
                                     self.tr("Revision"), self.tr("Versioner"), ""])
-        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 6):  # the unit's name gets the room
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
