@@ -192,6 +192,15 @@ def open_sessions(paths: AppPaths) -> sessionmaker[Session]:
     return session_factory(engine)
 
 
+def read_register(sessions: sessionmaker[Session]) -> RegisterSnapshot:
+    """The register and its filter choices through the database layer."""
+    from app.services.register_snapshot import RegisterSnapshot
+    from app.services.units import choices, list_units
+
+    with sessions() as session:
+        return RegisterSnapshot(rows=list_units(session), choices=choices(session))
+
+
 def open_context(paths: AppPaths, settings: Settings,
                  tasks: TaskRunner | None = None) -> UiContext:
     """Open the database and build the context, on the calling thread."""
@@ -270,11 +279,12 @@ def start(data_dir: str | Path | None, tasks: TaskRunner | None = None,
     failed: list[BaseException] = []
     starting = [True]  # a failure while still in here is returned, not exit()ed
 
-    def opened(sessions: sessionmaker[Session]) -> None:
+    def opened(result: tuple[sessionmaker[Session], RegisterSnapshot | None]) -> None:
         from app.ui.context import UiContext
 
+        sessions, register = result
         ctx = UiContext(paths=paths, sessions=sessions, settings=settings, tasks=tasks)
-        window.attach(ctx)
+        window.attach(ctx, register)
         if not settings.officer_name:
             # First start: ask who uses this laptop (name, role, district). Opened
             # window-modal, not exec()ed, so the event loop and a scripted quit go on.
@@ -291,8 +301,10 @@ def start(data_dir: str | Path | None, tasks: TaskRunner | None = None,
             # exit() outside a running loop would end every later loop at once.
             QCoreApplication.exit(1)
 
-    def work(state: TaskState) -> sessionmaker[Session]:
-        return open_sessions(paths)
+    def work(state: TaskState) -> tuple[sessionmaker[Session], RegisterSnapshot | None]:
+        sessions = open_sessions(paths)
+        # The check of the snapshot page is read here too, off the UI thread.
+        return sessions, (read_register(sessions) if from_snapshot else None)
 
     def open_database() -> None:
         if shiboken6.isValid(window):  # not closed in the meantime

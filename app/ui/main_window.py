@@ -98,14 +98,16 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(False)
         self.show_page(start_page(settings.last_page))
 
-    def attach(self, ctx: UiContext) -> None:
-        """The database is open: build the current page and allow imports."""
+    def attach(self, ctx: UiContext, register: RegisterSnapshot | None = None) -> None:
+        """The database is open: build the current page and allow imports.
+        ``register``: the register as read through the database layer, for a
+        page shown from a start-up snapshot to check itself against."""
         self.ctx = ctx
         self.import_action.setEnabled(True)
-        for widget in list(self._pages.values()):  # built from a start-up snapshot
-            attach = getattr(widget, "attach", None)
-            if callable(attach):
-                attach(ctx)
+        units = self._pages.get("verksamheter")  # built from a start-up snapshot
+        attach = getattr(units, "attach", None)
+        if callable(attach):
+            attach(ctx, register)
         self._nav_changed(self.nav.currentRow())
 
     def show_register_snapshot(self, snapshot: RegisterSnapshot) -> bool:

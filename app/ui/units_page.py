@@ -287,13 +287,17 @@ class UnitsPage(UnitsView):
         elif snapshot is not None:
             self.set_units(snapshot.rows, snapshot.choices)
 
-    def attach(self, ctx: UiContext) -> None:
-        """The database is open behind a page built from a snapshot. Reading
-        again is the check that what is shown is what the database holds; the
-        snapshot is only taken when nothing could differ, so this normally
-        changes nothing on screen (set_units leaves equal rows alone)."""
+    def attach(self, ctx: UiContext, register: RegisterSnapshot | None = None) -> None:
+        """The database is open behind a page built from a snapshot.
+        ``register`` is the register read again through the database layer
+        (on the worker that opened it; read here when not given): the check
+        that what is shown is what the database holds. The snapshot is only
+        taken when nothing could differ, so this normally changes nothing on
+        screen (set_units leaves equal rows alone)."""
         self.ctx = ctx
-        if self.reload():
+        changed = (self.set_units(register.rows, register.choices) if register is not None
+                   else self.reload())
+        if changed:
             log.warning("the start-up register differed from the database; shown again")
 
     def _restore_state(self) -> None:

@@ -184,3 +184,21 @@ def test_older_database_is_backed_up_and_migrated_before_it_is_shown(started, qt
     page = window.page("verksamheter")
     assert [u.name for u in page.visible_units()] == ["Gamla boendet"]
     window.close()
+
+
+def test_attach_shows_the_database_when_the_snapshot_differs(ui_ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """If the database changed between the snapshot and the open (another
+    program wrote to it), attaching shows what the database holds."""
+    from app.services.register_snapshot import RegisterSnapshot
+    from app.ui.application import read_register
+
+    current = read_register(ui_ctx.sessions)
+    stale = RegisterSnapshot(rows=current.rows[1:], choices=current.choices)
+    page = UnitsPage(None, settings=ui_ctx.settings, snapshot=stale)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == len(current.rows) - 1
+    assert page.reload() is False  # not attached: nothing to read from
+    page.attach(ui_ctx, current)
+    assert page.ctx is ui_ctx
+    assert page.model.rowCount() == len(current.rows)
+    assert current.rows[0] in page.visible_units()
