@@ -27,7 +27,9 @@ def reference_document() -> dict[str, Any]:
 def reference_labels() -> tuple[str, ...]:
     """Names of the unit types and regiforms: labels the UI shows translated."""
     document = reference_document()
-    return tuple(item["name"] for key in ("unit_types", "regiforms") for item in document[key])
+    return tuple(dict.fromkeys(
+        name for key in ("unit_types", "regiforms") for item in document[key]
+        for name in (item["name"], item.get("short_name")) if name))
 
 
 def fold(text: str) -> str:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.services.central import overview as ov
 from app.services.central.stats import CITY, ShareRow, group_label
 from app.ui.context import UiContext
-from app.ui.i18n import error_text
+from app.ui.i18n import error_text, message_text
 from app.ui.overview_charts import chart_view, comparison_chart, groups_chart
 from app.ui.tasks import TaskState
 
@@ -156,12 +156,12 @@ class OverviewPage(QWidget):
         # Without statistics the charts would be empty frames: only the note shows.
         self.content.setVisible(picture is not None)
         if picture is None:
-            self.note.setText(note or "")
+            self.note.setText(message_text(note or ""))
         else:
             when = picture.generated_at.replace("T", " ")
-            self.note.setText(note or self.tr("Statistik från äldreförvaltningen, %1. Samma "
-                                              "siffror som kommandot uppfoljaren central "
-                                              "stats.").replace("%1", when))
+            self.note.setText(message_text(note) if note else self.tr(
+                "Statistik från äldreförvaltningen, %1. Samma siffror som kommandot "
+                "uppfoljaren central stats.").replace("%1", when))
         self.year.blockSignals(True)
         self.year.clear()
         for year in reversed(ov.years(picture.body) if picture else []):

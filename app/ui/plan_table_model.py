@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from app.services.plan_assign import PlanWarning
 from app.services.schedule_rows import PlanRow
+from app.ui.i18n import label
 from app.ui.unit_table_model import swedish_key
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole PlanRow
@@ -80,9 +81,9 @@ def _text(row: PlanRow, column: PlanColumn) -> str:
         case PlanColumn.UNIT:
             return row.unit_name
         case PlanColumn.TYPE:
-            return row.unit_type_short
+            return label(row.unit_type_short)
         case PlanColumn.REGIFORM:
-            return row.regiform_name
+            return label(row.regiform_name)
         case PlanColumn.DISTRICT:
             return row.district
         case PlanColumn.REASON:
@@ -192,7 +193,7 @@ class PlanTableModel(QAbstractTableModel):
             if column == PlanColumn.REASON:
                 return row.reason_text
             if column == PlanColumn.TYPE:
-                return row.unit_type_name
+                return label(row.unit_type_name)
             if column == PlanColumn.DISTRICT and row.outside_city:
                 return _tr("Enheten ligger utanför staden; stadsdelen är tilldelad.")
             if warnings:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.services.plan_assign import PlanWarning
 from app.services.plan_choices import PlanFilters, plan_filters
 from app.services.schedule_rows import STATUS_LABELS, PlanRow
+from app.ui import i18n
 from app.ui.plan_calendar import PlanCalendar
 from app.ui.plan_delegates import PlanDateDelegate, from_qdate, to_qdate
 from app.ui.plan_table_model import PlanColumn, PlanFilterProxy, PlanTableModel, warning_icon
@@ -215,8 +216,10 @@ class PlanningView(QWidget):
         self.today = today or date.today()
         available: PlanFilters = plan_filters(rows)
         self._fill(self.district, self.tr("Alla"), [(d, d) for d in available.districts])
-        self._fill(self.unit_type, self.tr("Alla"), available.unit_types)
-        self._fill(self.regiform, self.tr("Alla"), available.regiforms)
+        self._fill(self.unit_type, self.tr("Alla"),
+                   [(code, i18n.label(name)) for code, name in available.unit_types])
+        self._fill(self.regiform, self.tr("Alla"),
+                   [(code, i18n.label(name)) for code, name in available.regiforms])
         self._fill(self.officer, self.tr("Alla"), available.officers)
         self._fill(self.status, self.tr("Alla"),
                    [(code, self.tr(label)) for code, label in STATUS_LABELS.items()])

@@ -200,6 +200,64 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="34"/>
+        <source>Konflikter på den gemensamma mappen</source>
+        <translation>Conflicts in the shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="36"/>
+        <source>Samma del och revision finns i flera olika versioner. Alla versioner sparas. Visa öppnar varje versions rapport så att du kan jämföra och bestämma vilken som gäller.</source>
+        <translation>The same part and revision exists in several different versions. All versions are kept. Show opens each version&apos;s report so that you can compare them and decide which one applies.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="43"/>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="43"/>
+        <source>Versioner</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="51"/>
+        <source>Arbetar</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="93"/>
+        <source>Visa</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="94"/>
+        <source>Visa versionernas rapporter: %1</source>
+        <translation>Show the versions&apos; reports: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="100"/>
+        <source>Det finns inga konflikter på den gemensamma mappen just nu.</source>
+        <translation>There are no conflicts in the shared folder right now.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
         <location filename="../../app/ui/visits/document_model.py" line="30"/>
@@ -1268,6 +1326,11 @@
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
+        <source>VoB</source>
+        <translation>Care home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Väntar på att skickas</source>
         <translation>Waiting to be sent</translation>
     </message>
@@ -1611,7 +1674,7 @@
         <translation>The statistics could not be fetched: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="162"/>
+        <location filename="../../app/ui/overview_page.py" line="163"/>
         <source>Statistik från äldreförvaltningen, %1. Samma siffror som kommandot uppfoljaren central stats.</source>
         <translation>Statistics from the elder care administration, %1. The same figures as the command uppfoljaren central stats.</translation>
     </message>
@@ -1640,102 +1703,102 @@
 <context>
     <name>PlanTableModel</name>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Besök genomfört</source>
         <translation>Visit done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="91"/>
+        <location filename="../../app/ui/plan_table_model.py" line="92"/>
         <source>Ej tilldelad</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="197"/>
+        <location filename="../../app/ui/plan_table_model.py" line="198"/>
         <source>Enheten ligger utanför staden; stadsdelen är tilldelad.</source>
         <translation>The unit is outside the city; the district has been assigned.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="89"/>
+        <location filename="../../app/ui/plan_table_model.py" line="90"/>
         <source>Extra</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Fastställd</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Föranalys</source>
         <translation>Pre-analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>MAS</source>
         <translation>MAS</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Planerad</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Rapport utkast</source>
         <translation>Report draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Regiform</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="89"/>
+        <location filename="../../app/ui/plan_table_model.py" line="90"/>
         <source>Rytm</source>
         <translation>Rhythm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Skäl</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Synkad</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="214"/>
+        <location filename="../../app/ui/plan_table_model.py" line="215"/>
         <source>Varning:</source>
         <translation>Warning:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="72"/>
+        <location filename="../../app/ui/plan_table_model.py" line="73"/>
         <source>Verksamhetsuppföljare</source>
         <translation>Follow-up officer</translation>
     </message>
@@ -1781,217 +1844,217 @@
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="63"/>
+        <location filename="../../app/ui/plan_view.py" line="64"/>
         <source>Planår</source>
         <translation>Plan year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="66"/>
+        <location filename="../../app/ui/plan_view.py" line="67"/>
         <source>Sök enhet eller enhets-id</source>
         <translation>Search unit or unit id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="68"/>
+        <location filename="../../app/ui/plan_view.py" line="69"/>
         <source>Sök i planen</source>
         <translation>Search the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="69"/>
+        <location filename="../../app/ui/plan_view.py" line="70"/>
         <source>E&amp;xtra uppföljning…</source>
         <translation>E&amp;xtra follow-up…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="70"/>
+        <location filename="../../app/ui/plan_view.py" line="71"/>
         <source>&amp;Fördela otilldelade</source>
         <translation>&amp;Assign unassigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="72"/>
+        <location filename="../../app/ui/plan_view.py" line="73"/>
         <source>Föreslår handläggare för uppföljningar utan handläggare, så att belastningen blir jämn inom stadsdelen. Gjorda val ändras inte.</source>
         <translation>Suggests officers for follow-ups without one, so that the workload is even within the district. Choices already made are not changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="74"/>
+        <location filename="../../app/ui/plan_view.py" line="75"/>
         <source>Rytmre&amp;gler…</source>
         <translation>Rhythm ru&amp;les…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="75"/>
+        <location filename="../../app/ui/plan_view.py" line="76"/>
         <source>Vilka år varje enhetstyp följs upp</source>
         <translation>Which years each unit type is followed up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="77"/>
+        <location filename="../../app/ui/plan_view.py" line="78"/>
         <source>&amp;Exportera</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="80"/>
+        <location filename="../../app/ui/plan_view.py" line="81"/>
         <source>Excel (.xlsx)…</source>
         <translation>Excel (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="81"/>
+        <location filename="../../app/ui/plan_view.py" line="82"/>
         <source>Kalender för Outlook (.ics)…</source>
         <translation>Calendar for Outlook (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="86"/>
+        <location filename="../../app/ui/plan_view.py" line="87"/>
         <source>&amp;År:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="97"/>
+        <location filename="../../app/ui/plan_view.py" line="98"/>
         <source>Filtrera på stadsdel</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="98"/>
+        <location filename="../../app/ui/plan_view.py" line="99"/>
         <source>Filtrera på typ</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="99"/>
+        <location filename="../../app/ui/plan_view.py" line="100"/>
         <source>Filtrera på regiform</source>
         <translation>Filter by form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="100"/>
+        <location filename="../../app/ui/plan_view.py" line="101"/>
         <source>Filtrera på handläggare</source>
         <translation>Filter by officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="101"/>
+        <location filename="../../app/ui/plan_view.py" line="102"/>
         <source>Filtrera på status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="102"/>
+        <location filename="../../app/ui/plan_view.py" line="103"/>
         <source>Bara med var&amp;ning</source>
         <translation>Only with a war&amp;ning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="105"/>
+        <location filename="../../app/ui/plan_view.py" line="106"/>
         <source>S&amp;tadsdel:</source>
         <translation>&amp;District:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="105"/>
+        <location filename="../../app/ui/plan_view.py" line="106"/>
         <source>T&amp;yp:</source>
         <translation>T&amp;ype:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="106"/>
+        <location filename="../../app/ui/plan_view.py" line="107"/>
         <source>&amp;Regiform:</source>
         <translation>&amp;Form:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="107"/>
+        <location filename="../../app/ui/plan_view.py" line="108"/>
         <source>&amp;Handläggare:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="108"/>
+        <location filename="../../app/ui/plan_view.py" line="109"/>
         <source>Stat&amp;us:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="119"/>
+        <location filename="../../app/ui/plan_view.py" line="120"/>
         <source>Antal per status</source>
         <translation>Count per status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="123"/>
+        <location filename="../../app/ui/plan_view.py" line="124"/>
         <source>Årsplan</source>
         <translation>Year plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="151"/>
+        <location filename="../../app/ui/plan_view.py" line="152"/>
         <source>Besök den valda dagen</source>
         <translation>Visits on the chosen day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="158"/>
+        <location filename="../../app/ui/plan_view.py" line="159"/>
         <source>Dubbelklicka på ett besök för att visa det i listan, där datum och handläggare ändras.</source>
         <translation>Double-click a visit to show it in the list, where the date and officers are changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="171"/>
-        <location filename="../../app/ui/plan_view.py" line="180"/>
+        <location filename="../../app/ui/plan_view.py" line="172"/>
+        <location filename="../../app/ui/plan_view.py" line="181"/>
         <source>Varningar</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="178"/>
+        <location filename="../../app/ui/plan_view.py" line="179"/>
         <source>&amp;Lista</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="179"/>
+        <location filename="../../app/ui/plan_view.py" line="180"/>
         <source>&amp;Kalender</source>
         <translation>&amp;Calendar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="217"/>
         <location filename="../../app/ui/plan_view.py" line="218"/>
         <location filename="../../app/ui/plan_view.py" line="219"/>
-        <location filename="../../app/ui/plan_view.py" line="220"/>
         <location filename="../../app/ui/plan_view.py" line="221"/>
+        <location filename="../../app/ui/plan_view.py" line="223"/>
+        <location filename="../../app/ui/plan_view.py" line="224"/>
         <source>Alla</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="268"/>
+        <location filename="../../app/ui/plan_view.py" line="271"/>
         <source>%1 uppföljningar</source>
         <translation>Follow-ups: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="270"/>
+        <location filename="../../app/ui/plan_view.py" line="273"/>
         <source>%1 varningar</source>
         <translation>Warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="271"/>
+        <location filename="../../app/ui/plan_view.py" line="274"/>
         <source>&amp;Varningar (%1)</source>
         <translation>&amp;Warnings (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="284"/>
+        <location filename="../../app/ui/plan_view.py" line="287"/>
         <source>Besök %1 (%2)</source>
         <translation>Visits %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="288"/>
+        <location filename="../../app/ui/plan_view.py" line="291"/>
         <source>ej tilldelad</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <location filename="../../app/ui/plan_view.py" line="225"/>
         <source>Besök genomfört</source>
         <translation>Visit done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <location filename="../../app/ui/plan_view.py" line="225"/>
         <source>Fastställd</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <location filename="../../app/ui/plan_view.py" line="225"/>
         <source>Föranalys</source>
         <translation>Pre-analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <location filename="../../app/ui/plan_view.py" line="225"/>
         <source>Planerad</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <location filename="../../app/ui/plan_view.py" line="225"/>
         <source>Rapport utkast</source>
         <translation>Report draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_view.py" line="222"/>
+        <location filename="../../app/ui/plan_view.py" line="225"/>
         <source>Synkad</source>
         <translation>Synced</translation>
     </message>
@@ -2919,195 +2982,205 @@
     </message>
     <message>
         <location filename="../../app/ui/sync_page.py" line="74"/>
+        <source>Visa konflikter…</source>
+        <translation>Show conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="75"/>
+        <source>Visa versionerna i konflikt</source>
+        <translation>Show the versions in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="79"/>
         <source>Förlopp</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="106"/>
+        <location filename="../../app/ui/sync_page.py" line="113"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="107"/>
+        <location filename="../../app/ui/sync_page.py" line="114"/>
         <source>Skickade</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="108"/>
-        <location filename="../../app/ui/sync_page.py" line="128"/>
+        <location filename="../../app/ui/sync_page.py" line="115"/>
+        <location filename="../../app/ui/sync_page.py" line="135"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="108"/>
-        <location filename="../../app/ui/sync_page.py" line="128"/>
+        <location filename="../../app/ui/sync_page.py" line="115"/>
+        <location filename="../../app/ui/sync_page.py" line="135"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="108"/>
-        <location filename="../../app/ui/sync_page.py" line="128"/>
+        <location filename="../../app/ui/sync_page.py" line="115"/>
+        <location filename="../../app/ui/sync_page.py" line="135"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="109"/>
-        <location filename="../../app/ui/sync_page.py" line="128"/>
+        <location filename="../../app/ui/sync_page.py" line="116"/>
+        <location filename="../../app/ui/sync_page.py" line="135"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="109"/>
+        <location filename="../../app/ui/sync_page.py" line="116"/>
         <source>Slag</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="110"/>
+        <location filename="../../app/ui/sync_page.py" line="117"/>
         <source>Från dator</source>
         <translation>From computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="110"/>
+        <location filename="../../app/ui/sync_page.py" line="117"/>
         <source>Mottagen (enhetens tid)</source>
         <translation>Received (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="111"/>
+        <location filename="../../app/ui/sync_page.py" line="118"/>
         <source>Från kollegor</source>
         <translation>From colleagues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="129"/>
+        <location filename="../../app/ui/sync_page.py" line="136"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="129"/>
+        <location filename="../../app/ui/sync_page.py" line="136"/>
         <source>Skickad (enhetens tid)</source>
         <translation>Sent (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="129"/>
+        <location filename="../../app/ui/sync_page.py" line="136"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="151"/>
+        <location filename="../../app/ui/sync_page.py" line="164"/>
         <source>Gemensam mapp: %1</source>
         <translation>Shared folder: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="157"/>
+        <location filename="../../app/ui/sync_page.py" line="170"/>
         <source>Synkläget kunde inte läsas.</source>
         <translation>The sync status could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="165"/>
+        <location filename="../../app/ui/sync_page.py" line="178"/>
         <source>Väntar (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="166"/>
+        <location filename="../../app/ui/sync_page.py" line="179"/>
         <source>Skickade (%1)</source>
         <translation>Sent (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="168"/>
+        <location filename="../../app/ui/sync_page.py" line="181"/>
         <source>Fastställd del</source>
         <translation>Finalized part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="168"/>
+        <location filename="../../app/ui/sync_page.py" line="181"/>
         <source>Överlämnad</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="174"/>
+        <location filename="../../app/ui/sync_page.py" line="187"/>
         <source>Från kollegor (%1)</source>
         <translation>From colleagues (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="178"/>
+        <location filename="../../app/ui/sync_page.py" line="191"/>
         <source>Ingen synkronisering har körts ännu.</source>
         <translation>No sync has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="181"/>
+        <location filename="../../app/ui/sync_page.py" line="194"/>
         <source>Senaste synkronisering %1: %2</source>
         <translation>Last sync %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="183"/>
+        <location filename="../../app/ui/sync_page.py" line="196"/>
         <source>lyckades</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="183"/>
+        <location filename="../../app/ui/sync_page.py" line="196"/>
         <source>något behöver åtgärdas</source>
         <translation>something needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="185"/>
+        <location filename="../../app/ui/sync_page.py" line="198"/>
         <source>%1 fastställda delar har inte paketerats ännu.</source>
         <translation>Finalized parts not yet packaged: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="219"/>
+        <location filename="../../app/ui/sync_page.py" line="233"/>
         <source>Startar…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="220"/>
+        <location filename="../../app/ui/sync_page.py" line="234"/>
         <source>Synkroniserar…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="230"/>
+        <location filename="../../app/ui/sync_page.py" line="244"/>
         <source>Avbryter efter pågående paket…</source>
         <translation>Cancelling after the current package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="254"/>
+        <location filename="../../app/ui/sync_page.py" line="268"/>
         <source>Synkroniseringen avbröts. Det som hann skickas är komplett; resten skickas nästa gång.</source>
         <translation>The sync was cancelled. What was sent is complete; the rest is sent next time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="257"/>
+        <location filename="../../app/ui/sync_page.py" line="271"/>
         <source>Synkroniseringen kunde inte göras.</source>
         <translation>The sync could not be done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="259"/>
+        <location filename="../../app/ui/sync_page.py" line="273"/>
         <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
         <translation>The sync is done, but something needs attention.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="261"/>
+        <location filename="../../app/ui/sync_page.py" line="275"/>
         <source>Synkroniseringen lyckades.</source>
         <translation>The sync succeeded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="262"/>
+        <location filename="../../app/ui/sync_page.py" line="276"/>
         <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
         <translation>Sent: %1 · Already there: %2 · Fetched: %3 · From colleagues: %4 · Conflicts: %5 · Errors: %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="272"/>
+        <location filename="../../app/ui/sync_page.py" line="287"/>
         <source>Obs: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="280"/>
+        <location filename="../../app/ui/sync_page.py" line="295"/>
         <source>Synkroniseringen avbröts.</source>
         <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="286"/>
+        <location filename="../../app/ui/sync_page.py" line="301"/>
         <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
         <translation>Something went wrong during the sync. Nothing has been lost; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="288"/>
+        <location filename="../../app/ui/sync_page.py" line="303"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
         <translation>The sync could not be completed.</translation>
     </message>
@@ -4215,6 +4288,11 @@
         <translation>The shared folder is full: could not {action} {path}. Ask IT to free up space on the server. Nothing has been lost; the sync can be run again.</translation>
     </message>
     <message>
+        <location filename="../../app/services/central/overview.py" line="67"/>
+        <source>Den centrala mappen är inte ansluten.</source>
+        <translation>The shared folder is not connected.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/share/signing.py" line="145"/>
         <source>Den här datorns signeringsnyckel i nyckelringen är skadad och kan inte användas ({exc}). Kontakta IT.</source>
         <translation>This computer&apos;s signing key in the keyring is damaged and cannot be used ({exc}). Contact IT.</translation>
@@ -4398,6 +4476,16 @@
         <location filename="../../app/services/schedule.py" line="271"/>
         <source>Handläggaren finns inte eller har en annan roll.</source>
         <translation>The officer does not exist or has another role.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/overview.py" line="70"/>
+        <source>Ingen statistik finns ännu. Den publiceras av äldreförvaltningen i den centrala mappen.</source>
+        <translation>There are no statistics yet. They are published by the elderly care administration in the shared folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/overview.py" line="46"/>
+        <source>Ingen statistik hittades i den centrala mappen ({path}): mappen är inte ansluten, eller statistiken är inte publicerad ännu.</source>
+        <translation>No statistics were found in the shared folder ({path}): the folder is not connected, or the statistics are not published yet.</translation>
     </message>
     <message>
         <location filename="../../app/services/templates.py" line="318"/>
@@ -4628,6 +4716,11 @@
         <location filename="../../app/services/visits/finalize.py" line="71"/>
         <source>Sammanfattning saknas: {summary}</source>
         <translation>Summary missing: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/overview.py" line="49"/>
+        <source>Statistiken i den centrala mappen kunde inte läsas ({path}): {reason}.</source>
+        <translation>The statistics in the shared folder could not be read ({path}): {reason}.</translation>
     </message>
     <message>
         <location filename="../../app/services/visits/answers.py" line="32"/>
@@ -4873,6 +4966,16 @@
         <location filename="../../app/services/visits/attachments.py" line="40"/>
         <source>{name} är inte en fil.</source>
         <translation>{name} is not a file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/overview.py" line="66"/>
+        <source>{problem} Visar den sparade statistiken från {when}.</source>
+        <translation>{problem} Showing the saved statistics from {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/overview.py" line="63"/>
+        <source>{problem} {error}</source>
+        <translation>{problem} {error}</translation>
     </message>
     <message>
         <location filename="../../app/services/template_format.py" line="329"/>

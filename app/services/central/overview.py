@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.durable_io import write_bytes_atomic
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.services.central.publish import STATS_FILE, STATS_FOLDER, read_statistics
 from app.services.central.stats import CITY, ShareRow
 
@@ -43,11 +43,12 @@ def load_picture(share_root: Path | None, cache: Path) -> tuple[LoadedPicture | 
             data = path.read_bytes()
             body = read_statistics(path)
         except FileNotFoundError:
-            problem = (f"Ingen statistik hittades i den centrala mappen ({path}): mappen är "
-                       "inte ansluten, eller statistiken är inte publicerad ännu.")
+            problem = Message("Ingen statistik hittades i den centrala mappen ({path}): mappen är "
+                              "inte ansluten, eller statistiken är inte publicerad ännu.", path=path)
         except (OSError, UserFacingError) as exc:
-            problem = (f"Statistiken i den centrala mappen kunde inte läsas ({path}): "
-                       f"{exc if isinstance(exc, UserFacingError) else exc.strerror}.")
+            problem = Message(
+                "Statistiken i den centrala mappen kunde inte läsas ({path}): {reason}.", path=path,
+                reason=exc.message if isinstance(exc, UserFacingError) else exc.strerror)
         else:
             try:
                 if not cache.exists() or cache.read_bytes() != data:
@@ -59,13 +60,15 @@ def load_picture(share_root: Path | None, cache: Path) -> tuple[LoadedPicture | 
         try:
             body = read_statistics(cache)
         except UserFacingError as exc:
-            return None, f"{problem or ''} {exc}".strip()
+            return None, (Message("{problem} {error}", problem=problem, error=exc.message)
+                          if problem else exc.message)
         when = str(body.get("generated_at", ""))
-        note = (problem or "Den centrala mappen är inte ansluten.") + (
-            f" Visar den sparade statistiken från {when.replace('T', ' ')}.")
+        note = Message("{problem} Visar den sparade statistiken från {when}.",
+                       problem=problem or Message("Den centrala mappen är inte ansluten."),
+                       when=when.replace("T", " "))
         return LoadedPicture(body, cache, True, when), note
-    return None, problem or ("Ingen statistik finns ännu. Den publiceras av äldreförvaltningen "
-                             "i den centrala mappen.")
+    return None, problem or Message("Ingen statistik finns ännu. Den publiceras av "
+                                    "äldreförvaltningen i den centrala mappen.")
 
 
 def years(body: dict[str, Any]) -> list[int]:
