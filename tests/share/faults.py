@@ -11,7 +11,7 @@ from pathlib import Path
 from app.services.share.fs import FileSystem
 
 OPS = ("makedirs", "listdir", "stat", "open_exclusive", "write", "fsync", "close",
-       "read_bytes", "link", "unlink", "fsync_dir")
+       "read_bytes", "link", "unlink", "fsync_dir", "open_flush_handle", "flush_all")
 
 
 def make_error(kind: str) -> OSError:
@@ -37,7 +37,12 @@ def make_error(kind: str) -> OSError:
 class FaultyFileSystem(FileSystem):
     """Counts every operation; raises ``make_error(kind)`` at op number
     ``fail_at`` (1-based). ``persistent`` keeps failing after that;
-    ``only`` restricts counting to some op names."""
+    ``only`` restricts counting to some op names.
+
+    ``flush`` picks the flush protocol whatever file system the test runs
+    on: "batch" (one flush per batch; where syncfs is not usable, e.g. CI on
+    overlayfs, the flush is ``os.sync``), "per-file" (one fsync per package,
+    the Windows and network-share path) or "auto" (what production does)."""
 
     def __init__(
         self,
@@ -45,7 +50,11 @@ class FaultyFileSystem(FileSystem):
         kind: str = "EIO",
         persistent: bool = False,
         only: tuple[str, ...] | None = None,
+        flush: str = "batch",
     ) -> None:
+        self.flush = flush
+        self.whole_fs_flush = flush != "per-file"
+        self._emulated: set[int] = set()
         self.fail_at = fail_at
         self.kind = kind
         self.persistent = persistent
@@ -79,6 +88,27 @@ def _wrap(op: str) -> Callable[..., object]:
 
 for _op in OPS:
     setattr(FaultyFileSystem, _op, _wrap(_op))
+
+
+def _open_flush_handle(self: FaultyFileSystem, folder: Path) -> int | None:
+    self._tick("open_flush_handle", folder)
+    handle = FileSystem.open_flush_handle(self, folder)
+    if handle is None and self.flush == "batch":
+        handle = os.open(folder, os.O_RDONLY)
+        self._emulated.add(handle)
+    return handle
+
+
+def _flush_all(self: FaultyFileSystem, handle: int) -> None:
+    self._tick("flush_all", handle)
+    if handle in self._emulated:
+        os.sync()
+    else:
+        FileSystem.flush_all(self, handle)
+
+
+FaultyFileSystem.open_flush_handle = _open_flush_handle  # type: ignore[method-assign]
+FaultyFileSystem.flush_all = _flush_all  # type: ignore[method-assign]
 
 
 def files_under(root: Path) -> dict[str, bytes]:

@@ -48,16 +48,33 @@ def _check_share(root: Path, trusted: dict[str, TrustedKey]) -> list[str]:
 @pytest.mark.parametrize("kind", sorted(EXPECTED_WORDS))
 def test_fault_at_every_operation(tmp_path: Path, key: SigningKey, kind: str, persistent: bool,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch protocol: temps, one flush, links, read-back."""
+    _fault_at_every_operation(tmp_path, key, kind, persistent, monkeypatch, "batch")
+
+
+@pytest.mark.parametrize("persistent", [False, True], ids=["once", "persistent"])
+@pytest.mark.parametrize("kind", ["EIO", "ENOSPC", "WIN53", "WIN32"])
+def test_fault_at_every_operation_fsync_per_file(tmp_path: Path, key: SigningKey, kind: str,
+                                                 persistent: bool,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Windows / network-share protocol: one fsync per package."""
+    _fault_at_every_operation(tmp_path, key, kind, persistent, monkeypatch, "per-file")
+
+
+def _fault_at_every_operation(tmp_path: Path, key: SigningKey, kind: str, persistent: bool,
+                              monkeypatch: pytest.MonkeyPatch, flush: str) -> None:
     monkeypatch.setattr(publish_module, "BUSY_RETRY_DELAYS", (0.0, 0.0, 0.0))
     items = [item(1), item(2)]
+    seen: set[str] = set()
     trusted = {key.key_id: TrustedKey(key.device_id, key.key_id, key.public)}
     n = 0
     while True:
         n += 1
         root = tmp_path / f"{n}"
         Share(root).init(create_root=True)
-        faulty = FaultyFileSystem(fail_at=n, kind=kind, persistent=persistent)
+        faulty = FaultyFileSystem(fail_at=n, kind=kind, persistent=persistent, flush=flush)
         summary = push_all(Share(root, faulty), "laptop-a", key, items, workers=1)
+        seen.update(op for op, _ in faulty.log)
         if faulty.failures == 0:
             assert summary.ok and summary.pushed == 2
             break
@@ -75,6 +92,8 @@ def test_fault_at_every_operation(tmp_path: Path, key: SigningKey, kind: str, pe
         assert os.listdir(root / "devices" / "laptop-a" / "tmp") == []
         assert key.key_id in load_trusted_keys(Share(root))
     assert n > 20  # the loop really walked through the operations
+    # ... through the protocol chosen, and only that one
+    assert ("flush_all" in seen) == (flush == "batch"), seen
 
 
 def test_share_not_mounted(tmp_path: Path, key: SigningKey) -> None:

@@ -82,3 +82,11 @@ def test_process_alive() -> None:
     assert process_alive(os.getpid())
     assert not process_alive(0)
     assert not process_alive(999_999_999)
+
+
+def test_read_bytes_with_a_huge_cap_reads_the_file(tmp_path: Path) -> None:
+    # read(n) allocates n bytes first: a cap like 1 TiB must not be allocated.
+    (tmp_path / "small").write_bytes(b"abc")
+    assert FileSystem().read_bytes(tmp_path / "small", 1 << 40) == b"abc"
+    assert FileSystem().read_bytes(tmp_path / "small", 3) == b"abc"
+    assert FileSystem().read_bytes(tmp_path / "small", 2) == b"abc"

@@ -36,6 +36,7 @@ from app.services.share.errors import PackageError, translate_os_error
 from app.services.share.fs import FileSystem
 from app.services.share.layout import require_id
 from app.services.share.signing import SigningKey, TrustedKey
+from app.services.share.zipwrite import stored_zip
 
 PACKAGE_FORMAT = "uppfoljaren-package"
 PACKAGE_FORMAT_VERSION = 1
@@ -43,7 +44,6 @@ MANIFEST_NAME = "manifest.json"
 PACKAGE_SUFFIX = ".pkg"
 PARTS = ("sol", "hsl")
 KINDS = ("followup", "handover")
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)} | {
     f"lpt{i}" for i in range(1, 10)
 }
@@ -163,14 +163,6 @@ def _canonical(body: Mapping[str, Any]) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def _zipinfo(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-    info.compress_type = zipfile.ZIP_STORED
-    info.external_attr = 0o644 << 16
-    info.create_system = 3  # fixed, so bytes do not depend on the building OS
-    return info
-
-
 def build_package(
     meta: PackageMeta,
     members: Mapping[str, bytes],
@@ -211,12 +203,8 @@ def build_package(
     signature = key.sign(_canonical(body))
     manifest = dict(body)
     manifest["signature"] = {"algorithm": "ed25519", "value": base64.b64encode(signature).decode()}
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        archive.writestr(_zipinfo(MANIFEST_NAME), json.dumps(manifest, indent=1, sort_keys=True))
-        for name in listing:
-            archive.writestr(_zipinfo(name), members[name])
-    return out.getvalue()
+    manifest_bytes = json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
+    return stored_zip([(MANIFEST_NAME, manifest_bytes)] + [(n, members[n]) for n in listing])
 
 
 def read_package(

@@ -261,6 +261,23 @@ def publish_package(
         if status != "already_there":
             status, quarantined = _link_verified(share, device_id, folder, name, data, sha256,
                                                  status, quarantined, sync_folder)
+    return make_result(listing, folder, name, sha256, status, quarantined)
+
+
+def make_result(
+    listing: FolderIndex,
+    folder: Path,
+    name: str,
+    sha256: str,
+    status: str,
+    quarantined: Path | None,
+) -> PublishResult:
+    """Record ``name`` in the listing and report it, with the conflict check
+    (another name for the same follow-up, part and revision)."""
+    parsed = parse_package_name(name)
+    if parsed is None:
+        raise ValueError(f"{name!r} is not a package name")
+    final = folder / name
     listing.add(name)
     conflicting = tuple(folder / other for other in listing.same_revision(parsed) if other != name)
     message = None

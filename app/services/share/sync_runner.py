@@ -1,8 +1,9 @@
 """Push every finalized revision the DB layer hands over, one package each.
 
 Cancel-safe between packages: a cancel request is honoured before the next
-package is started (the few already in flight finish), and a package that
-was started is either published whole or not visible at all. A second run
+package is started (the few already in flight and the current batch
+finish), and a package that was started is either published whole or not
+visible at all (``batch``: temp name, one flush per batch, no-replace link). A second run
 with nothing new costs one listdir of the device's outbox (plus one of its
 tmp folder for stale temps) and set lookups, when the DB layer passes the
 names it recorded at the last push.
@@ -16,12 +17,22 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from app.services.share.batch import (
+    BATCH_MAX_BYTES,
+    BATCH_MAX_PACKAGES,
+    Staged,
+    commit,
+    drop,
+    flush,
+    prepare,
+)
 from app.services.share.errors import (
     PackageError,
     ShareError,
     ShareFullError,
     SharePermissionError,
     ShareUnavailableError,
+    translate_os_error,
 )
 from app.services.share.layout import Share
 from app.services.share.package import (
@@ -35,7 +46,6 @@ from app.services.share.publish import (
     FolderIndex,
     PublishResult,
     clean_stale_temps,
-    publish_package,
     sync_folder_now,
 )
 from app.services.share.signing import SigningKey, publish_public_key
@@ -95,10 +105,12 @@ def push_all(
     """Publish each item; never raises for share faults, which go to ``errors``
     (Swedish). ``progress(done, total)`` gets total 0 when ``items`` has no len.
 
-    Up to ``workers`` packages are built and written at once (hashing, fsync
-    and network waits release the GIL); results come back in input order.
-    The outbox folder is fsynced once at the end, before returning, so the
-    DB layer may record every "pushed" result as durable on the share.
+    Up to ``workers`` packages are built and written to temp names at once
+    (hashing and writes release the GIL); they are then flushed, linked and
+    read back in batches (``batch``: one file-system flush per batch where the
+    share allows it). Results come back in input order. The outbox folder is
+    fsynced once at the end, before returning, so the DB layer may record
+    every "pushed" result as durable on the share.
     """
     summary = SyncSummary()
     total = len(items) if hasattr(items, "__len__") else 0  # type: ignore[arg-type]
@@ -108,81 +120,190 @@ def push_all(
         share.ensure_device(device_id)
         summary.stale_temps_removed = clean_stale_temps(share, device_id)
         index = FolderIndex(share.list_names(outbox))
+        handle = _open_flush_handle(share, device_id)
     except ShareError as exc:
         summary.errors.append(str(exc))
         return summary
-    chosen_limits = limits if limits is not None else DEFAULT_LIMITS
-
-    def work(item: PushItem) -> tuple[ItemOutcome, bool]:
-        try:
-            members = item.members() if callable(item.members) else item.members
-            data = build_package(item.meta, members, key, chosen_limits)
-            name = package_name(item.meta, hashlib.sha256(data).hexdigest())
-            result = publish_package(share, device_id, name, data, index, verify_existing,
-                                     sync_folder=False)
-            return ItemOutcome(item.meta, result), False
-        except _FATAL as exc:
-            return ItemOutcome(item.meta, None, str(exc)), True
-        except ShareError as exc:
-            return ItemOutcome(item.meta, None, str(exc)), False
-        except ValueError as exc:
-            return ItemOutcome(item.meta, None, _bad_item(item.meta, exc)), False
-
-    done = 0
-    stop = False
-    key_published = False
-    pending: deque[Future[tuple[ItemOutcome, bool]]] = deque()
-
-    def finish_oldest() -> None:
-        nonlocal done, stop
-        outcome, fatal = pending.popleft().result()
-        if stop and outcome.result is None:
-            # The share already failed for the whole run: one message is enough.
-            summary.results.append(outcome)
-        else:
-            _record(summary, outcome)
-        stop = stop or fatal
-        done += 1
-        if progress is not None:
-            progress(done, total)
-
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for item in items:
-            if stop:
-                break
-            if cancel is not None and cancel():
-                summary.cancelled = True
-                break
-            if item.known_name is not None and item.known_name in index and not verify_existing:
-                while pending:  # keep results in input order
-                    finish_oldest()
-                sha = item.known_sha256 or item.known_name.split(".")[-2]
-                result = PublishResult("already_there", item.known_name, outbox / item.known_name, sha)
-                _record(summary, ItemOutcome(item.meta, result))
-                done += 1
-                if progress is not None:
-                    progress(done, total)
-                continue
-            if not key_published:
-                try:
-                    publish_public_key(share, key)
-                except ShareError as exc:
-                    summary.errors.append(str(exc))
-                    break
-                key_published = True
-            pending.append(pool.submit(work, item))
-            # At most ``workers`` packages in memory at once (attachments can be large).
-            while len(pending) >= max(1, workers) or (pending and pending[0].done()):
-                finish_oldest()
-        while pending:
-            finish_oldest()
+    try:
+        _Run(share, device_id, key, index, handle, summary, progress, total,
+             limits if limits is not None else DEFAULT_LIMITS, verify_existing).run(
+            items, cancel, max(1, workers))
+    finally:
+        if handle is not None:
+            try:
+                share.fs.close(handle)
+            except OSError:
+                pass  # a read-only folder handle: nothing can be lost by failing to close it
     if summary.pushed or summary.repaired or summary.conflicts:
         try:
             sync_folder_now(share, outbox)
         except ShareError as exc:
-            if not stop:  # after a fatal error the one message already says it
+            if not summary.errors:  # after a fatal error the one message already says it
                 summary.errors.append(str(exc))
     return summary
+
+
+def _open_flush_handle(share: Share, device_id: str) -> int | None:
+    folder = share.tmp_dir(device_id)
+    try:
+        return share.fs.open_flush_handle(folder)
+    except OSError as exc:
+        raise translate_os_error(exc, folder, "öppna") from exc
+
+
+@dataclass
+class _Entry:
+    """One item's way through the run: a result or error now, or a temp
+    file waiting for its batch's flush."""
+
+    meta: PackageMeta
+    outcome: ItemOutcome | None = None
+    staged: Staged | None = None
+    fatal: bool = False
+
+
+class _Run:
+    """One push: workers build and stage packages; this thread collects them
+    in input order and commits them a batch at a time."""
+
+    def __init__(self, share: Share, device_id: str, key: SigningKey, index: FolderIndex,
+                 handle: int | None, summary: SyncSummary,
+                 progress: Callable[[int, int], None] | None, total: int,
+                 limits: PackageLimits, verify_existing: bool) -> None:
+        self.share, self.device_id, self.key, self.index = share, device_id, key, index
+        self.handle, self.summary, self.progress, self.total = handle, summary, progress, total
+        self.limits, self.verify_existing = limits, verify_existing
+        self.outbox = share.outbox_dir(device_id)
+        self.batch: list[_Entry] = []
+        self.batch_packages = self.batch_bytes = 0
+        self.done = 0
+        self.stop = False  # a fatal error was recorded: later errors add no message
+        self.halt = False  # a fatal error was seen: start no further item
+
+    def work(self, item: PushItem) -> _Entry:
+        try:
+            members = item.members() if callable(item.members) else item.members
+            data = build_package(item.meta, members, self.key, self.limits)
+            sha256 = hashlib.sha256(data).hexdigest()
+            prepared = prepare(self.share, self.device_id, package_name(item.meta, sha256), data,
+                               self.index, self.verify_existing, self.handle is None, sha256)
+        except _FATAL as exc:
+            return _Entry(item.meta, ItemOutcome(item.meta, None, str(exc)), fatal=True)
+        except ShareError as exc:
+            return _Entry(item.meta, ItemOutcome(item.meta, None, str(exc)))
+        except ValueError as exc:
+            return _Entry(item.meta, ItemOutcome(item.meta, None, _bad_item(item.meta, exc)))
+        if isinstance(prepared, Staged):
+            return _Entry(item.meta, staged=prepared)
+        return _Entry(item.meta, ItemOutcome(item.meta, prepared))
+
+    def run(self, items: Iterable[PushItem], cancel: Callable[[], bool] | None,
+            workers: int) -> None:
+        pending: deque[Future[_Entry] | _Entry] = deque()
+        building = 0  # futures in ``pending``
+        key_published = False
+
+        def collect_oldest() -> None:
+            nonlocal building
+            head = pending.popleft()
+            if isinstance(head, Future):
+                building -= 1
+                head = head.result()
+            self.collect(head)
+
+        def ready() -> bool:
+            return bool(pending) and (not isinstance(pending[0], Future) or pending[0].done())
+
+        try:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                for item in items:
+                    if self.halt:
+                        break
+                    if cancel is not None and cancel():
+                        self.summary.cancelled = True
+                        break
+                    if (item.known_name is not None and item.known_name in self.index
+                            and not self.verify_existing):
+                        sha = item.known_sha256 or item.known_name.split(".")[-2]
+                        result = PublishResult("already_there", item.known_name,
+                                               self.outbox / item.known_name, sha)
+                        pending.append(_Entry(item.meta, ItemOutcome(item.meta, result)))
+                    else:
+                        if not key_published:
+                            try:
+                                publish_public_key(self.share, self.key)
+                            except ShareError as exc:
+                                self.summary.errors.append(str(exc))
+                                break
+                            key_published = True
+                        pending.append(pool.submit(self.work, item))
+                        building += 1
+                    # At most ``workers`` packages being built at once; results in order.
+                    while building >= workers or ready():
+                        collect_oldest()
+                while pending:
+                    collect_oldest()
+            self.commit_batch()
+        finally:
+            # Only has work after an unexpected exception: temps written by
+            # this run must not wait for a later run's stale-temp cleanup.
+            left = [e.staged for e in self.batch if e.staged is not None]
+            for head in pending:
+                entry = head if isinstance(head, _Entry) else None
+                if isinstance(head, Future) and head.done() and head.exception() is None:
+                    entry = head.result()
+                if entry is not None and entry.staged is not None:
+                    left.append(entry.staged)
+            drop(self.share, left)
+
+    def collect(self, entry: _Entry) -> None:
+        self.batch.append(entry)
+        self.halt = self.halt or entry.fatal
+        if entry.staged is not None:
+            self.batch_packages += 1
+            self.batch_bytes += len(entry.staged.data)
+            if self.batch_packages >= BATCH_MAX_PACKAGES or self.batch_bytes >= BATCH_MAX_BYTES:
+                self.commit_batch()
+
+    def commit_batch(self) -> None:
+        batch, self.batch = self.batch, []
+        self.batch_packages = self.batch_bytes = 0
+        staged = [e.staged for e in batch if e.staged is not None]
+        flush_error: ShareError | None = None
+        try:
+            flush(self.share, self.handle, staged, self.share.tmp_dir(self.device_id))
+        except ShareError as exc:
+            flush_error = exc  # flush() removed every temp of the batch
+        for position, entry in enumerate(batch):
+            if entry.staged is not None:
+                if flush_error is not None:
+                    entry.outcome = ItemOutcome(entry.meta, None, str(flush_error))
+                    entry.fatal = isinstance(flush_error, _FATAL)
+                else:
+                    try:
+                        result = commit(self.share, self.device_id, entry.staged, self.index)
+                        entry.outcome = ItemOutcome(entry.meta, result)
+                    except ShareError as exc:
+                        entry.outcome = ItemOutcome(entry.meta, None, str(exc))
+                        entry.fatal = isinstance(exc, _FATAL)
+                    except BaseException:
+                        drop(self.share, [e.staged for e in batch[position + 1:]
+                                          if e.staged is not None])
+                        raise
+            assert entry.outcome is not None
+            self.record(entry.outcome, entry.fatal)
+
+    def record(self, outcome: ItemOutcome, fatal: bool) -> None:
+        if self.stop and outcome.result is None:
+            # The share already failed for the whole run: one message is enough.
+            self.summary.results.append(outcome)
+        else:
+            _record(self.summary, outcome)
+        self.stop = self.stop or fatal
+        self.halt = self.halt or fatal
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
 
 
 def _record(summary: SyncSummary, outcome: ItemOutcome) -> None:

@@ -1,0 +1,161 @@
+"""The batch protocol of push_all: temps, one flush per batch, links, read-back.
+
+What must hold whatever the flush protocol: a final name is only given to
+flushed content, a failed flush leaves no final name and removes the
+batch's temps, a crash (SIGKILL) before, during or after the flush leaves
+only temp names besides whole packages, and the next sync completes exactly
+once.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.services.share import sync_runner
+from app.services.share.layout import Share
+from app.services.share.package import read_package
+from app.services.share.signing import SigningKey, TrustedKey
+from app.services.share.sync_runner import push_all
+from tests.share.faults import FaultyFileSystem
+from tests.share.helpers import item, save_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _ops(faulty: FaultyFileSystem, op: str) -> int:
+    return sum(1 for name, _ in faulty.log if name == op)
+
+
+def _outbox(share: Share) -> list[str]:
+    folder = share.outbox_dir("laptop-a")
+    return sorted(os.listdir(folder)) if folder.exists() else []
+
+
+def _trusted(key: SigningKey) -> dict[str, TrustedKey]:
+    return {key.key_id: TrustedKey(key.device_id, key.key_id, key.public)}
+
+
+def test_one_flush_per_batch_instead_of_one_fsync_per_package(
+        share: Share, key: SigningKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sync_runner, "BATCH_MAX_PACKAGES", 3)
+    items = [item(n) for n in range(7)]
+    batched = FaultyFileSystem(flush="batch")
+    summary = push_all(Share(share.root, batched), "laptop-a", key, items)
+    assert summary.ok and summary.pushed == 7
+    assert _ops(batched, "flush_all") == 3  # 3 + 3 + 1
+    assert _ops(batched, "fsync") == 1  # only the public key, written on its own
+
+    other = Share(share.root.parent / "share-2")
+    other.init(create_root=True)
+    per_file = FaultyFileSystem(flush="per-file")
+    summary = push_all(Share(other.root, per_file), "laptop-a", key, items)
+    assert summary.ok and summary.pushed == 7
+    assert _ops(per_file, "flush_all") == 0
+    assert _ops(per_file, "fsync") == 7 + 1
+    assert _outbox(share) == _outbox(other)  # same packages, same names either way
+
+
+def test_batches_are_bounded_by_bytes(share: Share, key: SigningKey,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sync_runner, "BATCH_MAX_BYTES", 1)
+    faulty = FaultyFileSystem(flush="batch")
+    summary = push_all(Share(share.root, faulty), "laptop-a", key, [item(n) for n in range(4)])
+    assert summary.pushed == 4 and _ops(faulty, "flush_all") == 4
+
+
+@pytest.mark.parametrize(("kind", "words"), [("EIO", "Ett fel uppstod"), ("ENOSPC", "är full"),
+                                             ("ENOTCONN", "går inte att nå")])
+def test_failed_flush_publishes_nothing_of_its_batch(share: Share, key: SigningKey, kind: str,
+                                                     words: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sync_runner, "BATCH_MAX_PACKAGES", 2)
+    items = [item(n) for n in range(5)]
+    faulty = FaultyFileSystem(fail_at=1, kind=kind, only=("flush_all",))
+    summary = push_all(Share(share.root, faulty), "laptop-a", key, items, workers=1)
+    assert faulty.failures == 1
+    assert len(summary.errors) == 1
+    assert words in summary.errors[0] and str(share.root) in summary.errors[0]
+    assert "synkroniseringen kan köras igen" in summary.errors[0]
+    failed = [o for o in summary.results if o.result is None]
+    assert [o.meta.followup_id for o in failed] == ["fu-00000", "fu-00001"]  # the whole batch
+    names = _outbox(share)
+    assert len(names) == summary.pushed
+    if kind == "EIO":
+        assert summary.pushed == 3  # one bad flush does not stop the run
+    else:
+        assert len(summary.results) < len(items)  # full or gone: the run stops
+    for name in names:
+        read_package(share.outbox_dir("laptop-a") / name, _trusted(key))
+    assert os.listdir(share.tmp_dir("laptop-a")) == []  # the batch's temps were removed
+
+    after = push_all(share, "laptop-a", key, items)
+    assert after.errors == [] and after.pushed == len(items) - summary.pushed
+    assert after.already_there == summary.pushed
+    assert len(_outbox(share)) == len(items)
+
+
+class Crash(BaseException):
+    """Stands for the process dying (not an OSError: nothing may catch it)."""
+
+
+class CrashingFileSystem(FaultyFileSystem):
+    def __init__(self, op: str) -> None:
+        super().__init__(flush="batch")
+        self.crash_op = op
+
+    def _tick(self, op: str, target: object) -> None:
+        super()._tick(op, target)
+        # link is logged with its source: a package temp lives in the device's tmp/
+        if op == self.crash_op and (op != "link" or Path(str(target)).parent.name == "tmp"):
+            raise Crash(op)
+
+
+@pytest.mark.parametrize("op", ["flush_all", "link"])
+def test_crash_between_batch_write_and_link_leaves_no_final_name(
+        share: Share, key: SigningKey, op: str) -> None:
+    items = [item(n) for n in range(4)]
+    with pytest.raises(Crash):
+        push_all(Share(share.root, CrashingFileSystem(op)), "laptop-a", key, items, workers=2)
+    assert _outbox(share) == []
+    after = push_all(share, "laptop-a", key, items)
+    assert after.errors == [] and after.pushed == 4
+    assert os.listdir(share.tmp_dir("laptop-a")) == []
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
+@pytest.mark.parametrize("step", ["before-flush", "after-flush", "after-first-link"])
+def test_sigkill_at_each_step_of_a_batch(tmp_path: Path, step: str) -> None:
+    key = SigningKey.generate("laptop-a")
+    key_file = tmp_path / "key.json"
+    save_key(key, key_file)
+    share = Share(tmp_path / "share")
+    share.init(create_root=True)
+    count = 6
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.share.child_batch", str(share.root), str(key_file),
+         str(count), step],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    names = _outbox(share)
+    assert len(names) == (1 if step == "after-first-link" else 0)
+    for name in names:
+        read_package(share.outbox_dir("laptop-a") / name, _trusted(key))  # whole, never partial
+    left = os.listdir(share.tmp_dir("laptop-a"))
+    # Every temp of the batch is still there (killed before removing them, even
+    # the one already linked): the rest of the batch exists under temp names only.
+    assert len(left) == count
+
+    after = push_all(share, "laptop-a", key, [item(n) for n in range(count)])
+    assert after.errors == [] and after.conflicts == 0
+    assert after.pushed == count - len(names) and after.already_there == len(names)
+    assert after.stale_temps_removed == len(left)
+    assert os.listdir(share.tmp_dir("laptop-a")) == []
+    for name in _outbox(share):
+        read_package(share.outbox_dir("laptop-a") / name, _trusted(key))
