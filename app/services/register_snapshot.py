@@ -106,12 +106,14 @@ def _read(conn: sqlite3.Connection, on: date) -> RegisterSnapshot:
 def read_register_snapshot(path: Path, on: date | None = None) -> RegisterSnapshot | None:
     """The register and its filter choices from the database at ``path``, or
     None when the normal open must come first (see the module docstring).
-    Never writes, never raises for a database it cannot use."""
+    Never changes the database (SQLite may create its empty -wal and -shm
+    side files, as any open does) and never raises for one it cannot use."""
     if not path.is_file() or is_network_path(path.parent):
         return None
     try:
-        # mode=ro: nothing here may create or change the file; a database that
-        # needs work is left to open_database.
+        # mode=ro: nothing here may create or change the database; one that
+        # needs work is left to open_database. Not immutable=1: that would
+        # ignore committed work still in the -wal file.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
     except sqlite3.Error as error:
         log.info("register snapshot: cannot open %s read-only (%s)", path, error)

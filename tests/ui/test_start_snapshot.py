@@ -202,3 +202,47 @@ def test_attach_shows_the_database_when_the_snapshot_differs(ui_ctx, qtbot) -> N
     assert page.ctx is ui_ctx
     assert page.model.rowCount() == len(current.rows)
     assert current.rows[0] in page.visible_units()
+
+
+def test_snapshot_reads_without_writing_and_declines_what_it_cannot_use(
+        demo_db_template: Path, tmp_path: Path) -> None:
+    database = tmp_path / "uppfoljaren.sqlite3"
+    shutil.copyfile(demo_db_template, database)
+    before = database.read_bytes()
+    assert read_register_snapshot(database) is not None
+    assert database.read_bytes() == before
+    # Only SQLite's own side files may appear (as with any open), and hold nothing.
+    others = {p.name for p in tmp_path.iterdir()} - {database.name}
+    assert others <= {f"{database.name}-wal", f"{database.name}-shm"}
+    wal = tmp_path / f"{database.name}-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert read_register_snapshot(tmp_path / "saknas.sqlite3") is None
+    assert not (tmp_path / "saknas.sqlite3").exists()
+    garbage = tmp_path / "skräp.sqlite3"
+    garbage.write_bytes(b"not a database at all" * 100)
+    assert read_register_snapshot(garbage) is None
+    foreign = tmp_path / "annan.sqlite3"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE unit (id TEXT)")
+    conn.close()
+    assert read_register_snapshot(foreign) is None
+
+
+def test_snapshot_sees_work_committed_to_the_wal(demo_db_template: Path, tmp_path: Path) -> None:
+    """A change another connection committed but has not checkpointed yet
+    (still in the -wal file) is in the snapshot."""
+    database = tmp_path / "uppfoljaren.sqlite3"
+    shutil.copyfile(demo_db_template, database)
+    writer = sqlite3.connect(database)
+    try:
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        unit_id = writer.execute("SELECT id FROM unit ORDER BY id LIMIT 1").fetchone()[0]
+        with writer:
+            writer.execute("UPDATE unit SET name = 'Nytt namn i WAL' WHERE id = ?", (unit_id,))
+        assert (tmp_path / f"{database.name}-wal").stat().st_size > 0
+        snapshot = read_register_snapshot(database)
+    finally:
+        writer.close()
+    assert snapshot is not None
+    assert {u.id: u.name for u in snapshot.rows}[unit_id] == "Nytt namn i WAL"
