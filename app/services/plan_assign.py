@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from app.errors import Message
+
 DEFAULT_CAPACITY = 24  # weighted follow-ups per year when none is recorded
 
 
@@ -125,27 +127,29 @@ def row_warnings(*, entry_id: int, unit_id: str, unit_name: str, needs_mas: bool
     """What is wrong with one plan entry."""
     found: list[PlanWarning] = []
 
-    def add(kind: str, message: str) -> None:
-        found.append(PlanWarning(kind, f"{unit_name}: {message}", entry_id, unit_id))
+    def add(kind: str, message: Message) -> None:
+        found.append(PlanWarning(kind, Message("{unit}: {problem}", unit=unit_name,
+                                               problem=message), entry_id, unit_id))
 
     if sol_officer_id is None:
-        add("ej_tilldelad", "ingen verksamhetsuppföljare tilldelad")
+        add("ej_tilldelad", Message("ingen verksamhetsuppföljare tilldelad"))
     if needs_mas and hsl_officer_id is None:
-        add("ingen_mas", "ingen MAS tilldelad för hälso- och sjukvårdsdelen")
+        add("ingen_mas", Message("ingen MAS tilldelad för hälso- och sjukvårdsdelen"))
     if planned_date is None:
-        add("inget_datum", "inget planerat datum")
+        add("inget_datum", Message("inget planerat datum"))
     elif planned_date < today and status in OPEN_STATUSES:
-        add("datum_passerat", f"planerat datum {planned_date.isoformat()} har passerat "
-                              "utan genomfört besök")
+        add("datum_passerat", Message("planerat datum {day} har passerat utan genomfört besök",
+                                      day=planned_date.isoformat()))
     if not is_extra and not in_rhythm:
-        add("utanfor_rytm", "enheten är inte längre aktuell enligt rytmen")
+        add("utanfor_rytm", Message("enheten är inte längre aktuell enligt rytmen"))
     return found
 
 
 def capacity_warnings(loads: Iterable[OfficerLoad]) -> list[PlanWarning]:
     return [PlanWarning("over_kapacitet",
-                        f"{item.officer.name}: {item.load} viktade uppföljningar, "
-                        f"kapacitet {item.officer.effective_capacity}",
+                        Message("{officer}: {load} viktade uppföljningar, kapacitet {capacity}",
+                                officer=item.officer.name, load=item.load,
+                                capacity=item.officer.effective_capacity),
                         officer_id=item.officer.id)
             for item in loads if item.over_capacity]
 

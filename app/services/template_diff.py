@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.errors import Message
 from app.services.template_format import QuestionDef, TemplateDef
 
 GUIDANCE_LABELS = {
@@ -79,13 +80,12 @@ class TemplateDiff:
         return list(seen)
 
     def summary(self) -> str:
-        parts = [
-            f"{len(self.added)} nya", f"{len(self.removed)} borttagna",
-            f"{len(self.reworded)} omformulerade", f"{len(self.moved)} flyttade",
-            f"{len(self.guidance_changed)} med ändrad vägledning",
-            f"{len(self.other_changed)} med andra ändringar",
-        ]
-        return f"{self.a_version} → {self.b_version}, frågor: " + ", ".join(parts) + "."
+        return Message(
+            "{a} → {b}, frågor: {added} nya, {removed} borttagna, {reworded} omformulerade, "
+            "{moved} flyttade, {guidance} med ändrad vägledning, {other} med andra ändringar.",
+            a=self.a_version, b=self.b_version, added=len(self.added),
+            removed=len(self.removed), reworded=len(self.reworded), moved=len(self.moved),
+            guidance=len(self.guidance_changed), other=len(self.other_changed))
 
 
 def _stable_order(a_ids: list[str], b_ids: list[str]) -> set[str]:

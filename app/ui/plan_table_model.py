@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from app.services.plan_assign import PlanWarning
 from app.services.schedule_rows import PlanRow
-from app.ui.i18n import label
+from app.ui.i18n import label, message_text
 from app.ui.unit_table_model import swedish_key
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole PlanRow
@@ -122,7 +122,8 @@ class PlanTableModel(QAbstractTableModel):
         self._warnings, self._kinds = {}, {}
         for warning in warnings or []:
             if warning.entry_id is not None:
-                self._warnings.setdefault(warning.entry_id, []).append(warning.message)
+                self._warnings.setdefault(warning.entry_id, []).append(
+                    message_text(warning.message))
                 self._kinds.setdefault(warning.entry_id, set()).add(warning.kind)
         self.endResetModel()
 
@@ -131,7 +132,7 @@ class PlanTableModel(QAbstractTableModel):
             if old.entry_id == row.entry_id:
                 self._rows[position] = row
                 mine = [w for w in warnings if w.entry_id == row.entry_id]
-                self._warnings[row.entry_id] = [w.message for w in mine]
+                self._warnings[row.entry_id] = [message_text(w.message) for w in mine]
                 self._kinds[row.entry_id] = {w.kind for w in mine}
                 self.dataChanged.emit(self.index(position, 0),
                                       self.index(position, len(PlanColumn) - 1))

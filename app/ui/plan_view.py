@@ -276,7 +276,7 @@ class PlanningView(QWidget):
         # What needs a decision first: capacity and missing officers, then dates.
         order = {kind: rank for rank, kind in enumerate(WARNING_ORDER)}
         for warning in sorted(relevant, key=lambda w: order.get(w.kind, len(order))):
-            item = QListWidgetItem(warning_icon(), warning.message)
+            item = QListWidgetItem(warning_icon(), i18n.message_text(warning.message))
             item.setData(ENTRY_ROLE, warning.entry_id)
             self.warning_list.addItem(item)
         self._show_day()

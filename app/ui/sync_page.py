@@ -29,7 +29,7 @@ from app.services.sync import OutboxRow, SyncOverview, SyncReport, run_sync, syn
 from app.services.task_state import Cancelled, TaskState
 from app.services.visits.common import PART_LABELS
 from app.ui.context import UiContext
-from app.ui.i18n import error_text, label
+from app.ui.i18n import error_text, label, message_text
 from app.ui.tasks import TaskHandle
 
 log = logging.getLogger(__name__)
@@ -204,17 +204,18 @@ class SyncPage(QWidget):
     def _fill(self, tree: QTreeWidget, rows: list[OutboxRow]) -> None:
         tree.clear()
         for row in rows:
+            error = message_text(row.error or "")
             item = QTreeWidgetItem([
                 row.unit_name, str(row.year or ""), label(PART_LABELS.get(row.part, row.part)),
-                str(row.revision), label(row.state_label), _when(row.pushed_at), row.error or "",
+                str(row.revision), label(row.state_label), _when(row.pushed_at), error,
             ])
             item.setToolTip(4, row.package_name or "")
-            item.setToolTip(6, row.error or "")
+            item.setToolTip(6, error)
             tree.addTopLevelItem(item)
 
     def _show_problems(self, problems: list[str]) -> None:
         self.problems_label.setVisible(bool(problems))
-        self.problems_label.setText("\n".join(f"• {p}" for p in problems))
+        self.problems_label.setText("\n".join(f"• {message_text(p)}" for p in problems))
 
     # -- running -----------------------------------------------------------------------
     @Slot()
@@ -284,7 +285,7 @@ class SyncPage(QWidget):
         self._show_problems([*report.errors, *report.refused, *report.conflicts])
         self.conflicts_button.setVisible(bool(report.conflicts))
         self.notes_label.setVisible(bool(report.warnings))
-        self.notes_label.setText("\n".join(self.tr("Obs: %1").replace("%1", w)
+        self.notes_label.setText("\n".join(self.tr("Obs: %1").replace("%1", message_text(w))
                                            for w in report.warnings))
         if not self.waiting.topLevelItemCount() and self.sent.topLevelItemCount():
             self.tabs.setCurrentWidget(self.sent)

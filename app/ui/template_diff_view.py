@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from app.services.template_diff import QuestionChange, TemplateDiff
+from app.ui.i18n import message_text
 
 
 def _tr(text: str) -> str:
@@ -43,7 +44,7 @@ def diff_html(diff: TemplateDiff, section_titles: dict[str, str]) -> str:
     if diff.is_empty():
         html.append(f"<p>{escape(_tr('Inga skillnader.'))}</p>")
         return "".join(html)
-    html.append(f"<p>{escape(diff.summary())}</p>")
+    html.append(f"<p>{escape(message_text(diff.summary()))}</p>")
     if diff.header_changes:
         html.append(f"<p>{escape(_tr('Ändrat i mallens huvud'))}: "
                     f"{escape(', '.join(diff.header_changes))}</p>")

@@ -1723,7 +1723,7 @@
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="198"/>
+        <location filename="../../app/ui/plan_table_model.py" line="199"/>
         <source>Enheten ligger utanför staden; stadsdelen är tilldelad.</source>
         <translation>The unit is outside the city; the district has been assigned.</translation>
     </message>
@@ -1793,7 +1793,7 @@
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/plan_table_model.py" line="215"/>
+        <location filename="../../app/ui/plan_table_model.py" line="216"/>
         <source>Varning:</source>
         <translation>Warning:</translation>
     </message>
@@ -3125,62 +3125,62 @@
         <translation>Finalized parts not yet packaged: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="233"/>
+        <location filename="../../app/ui/sync_page.py" line="234"/>
         <source>Startar…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="234"/>
+        <location filename="../../app/ui/sync_page.py" line="235"/>
         <source>Synkroniserar…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="244"/>
+        <location filename="../../app/ui/sync_page.py" line="245"/>
         <source>Avbryter efter pågående paket…</source>
         <translation>Cancelling after the current package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="268"/>
+        <location filename="../../app/ui/sync_page.py" line="269"/>
         <source>Synkroniseringen avbröts. Det som hann skickas är komplett; resten skickas nästa gång.</source>
         <translation>The sync was cancelled. What was sent is complete; the rest is sent next time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="271"/>
+        <location filename="../../app/ui/sync_page.py" line="272"/>
         <source>Synkroniseringen kunde inte göras.</source>
         <translation>The sync could not be done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="273"/>
+        <location filename="../../app/ui/sync_page.py" line="274"/>
         <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
         <translation>The sync is done, but something needs attention.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="275"/>
+        <location filename="../../app/ui/sync_page.py" line="276"/>
         <source>Synkroniseringen lyckades.</source>
         <translation>The sync succeeded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="276"/>
+        <location filename="../../app/ui/sync_page.py" line="277"/>
         <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
         <translation>Sent: %1 · Already there: %2 · Fetched: %3 · From colleagues: %4 · Conflicts: %5 · Errors: %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="287"/>
+        <location filename="../../app/ui/sync_page.py" line="288"/>
         <source>Obs: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="295"/>
+        <location filename="../../app/ui/sync_page.py" line="296"/>
         <source>Synkroniseringen avbröts.</source>
         <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="301"/>
+        <location filename="../../app/ui/sync_page.py" line="302"/>
         <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
         <translation>Something went wrong during the sync. Nothing has been lost; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="303"/>
+        <location filename="../../app/ui/sync_page.py" line="304"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
         <translation>The sync could not be completed.</translation>
     </message>
@@ -3369,22 +3369,22 @@
         <translation>… and %1 more (see details).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="39"/>
+        <location filename="../../app/ui/template_diff_view.py" line="40"/>
         <source>(ny plats i området)</source>
         <translation>(new position in the area)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="58"/>
+        <location filename="../../app/ui/template_diff_view.py" line="59"/>
         <source>Andra ändringar</source>
         <translation>Other changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="61"/>
+        <location filename="../../app/ui/template_diff_view.py" line="62"/>
         <source>Borttaget område</source>
         <translation>Removed area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="52"/>
+        <location filename="../../app/ui/template_diff_view.py" line="53"/>
         <source>Borttagna frågor</source>
         <translation>Removed questions</translation>
     </message>
@@ -3414,7 +3414,7 @@
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="55"/>
+        <location filename="../../app/ui/template_diff_view.py" line="56"/>
         <source>Flyttade frågor</source>
         <translation>Moved questions</translation>
     </message>
@@ -3434,7 +3434,7 @@
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="44"/>
+        <location filename="../../app/ui/template_diff_view.py" line="45"/>
         <source>Inga skillnader.</source>
         <translation>No differences.</translation>
     </message>
@@ -3449,22 +3449,22 @@
         <translation>A comment is required except for Met. Not met suggests a deficiency.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="50"/>
+        <location filename="../../app/ui/template_diff_view.py" line="51"/>
         <source>Nya frågor</source>
         <translation>New questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="62"/>
+        <location filename="../../app/ui/template_diff_view.py" line="63"/>
         <source>Nytt namn på område</source>
         <translation>Renamed area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="60"/>
+        <location filename="../../app/ui/template_diff_view.py" line="61"/>
         <source>Nytt område</source>
         <translation>New area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="54"/>
+        <location filename="../../app/ui/template_diff_view.py" line="55"/>
         <source>Omformulerade frågor</source>
         <translation>Reworded questions</translation>
     </message>
@@ -3509,12 +3509,12 @@
         <translation>Choose a question to see its guidance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="56"/>
+        <location filename="../../app/ui/template_diff_view.py" line="57"/>
         <source>Ändrad vägledning</source>
         <translation>Changed guidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/template_diff_view.py" line="48"/>
+        <location filename="../../app/ui/template_diff_view.py" line="49"/>
         <source>Ändrat i mallens huvud</source>
         <translation>Changed in the template header</translation>
     </message>
@@ -4808,6 +4808,11 @@
         <translation>the part is a draft and not finalized</translation>
     </message>
     <message>
+        <location filename="../../app/services/plan_assign.py" line="144"/>
+        <source>enheten är inte längre aktuell enligt rytmen</source>
+        <translation>the unit is no longer due according to the rhythm</translation>
+    </message>
+    <message>
         <location filename="../../app/services/unit_import.py" line="147"/>
         <source>enhets_id saknas</source>
         <translation>enhets_id (unit id) is missing</translation>
@@ -4856,6 +4861,21 @@
         <location filename="../../app/services/unit_import.py" line="106"/>
         <source>inga rader</source>
         <translation>no rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/plan_assign.py" line="137"/>
+        <source>ingen MAS tilldelad för hälso- och sjukvårdsdelen</source>
+        <translation>no MAS assigned for the health care part</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/plan_assign.py" line="135"/>
+        <source>ingen verksamhetsuppföljare tilldelad</source>
+        <translation>no follow-up officer assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/plan_assign.py" line="139"/>
+        <source>inget planerat datum</source>
+        <translation>no planned date</translation>
     </message>
     <message>
         <location filename="../../app/services/unit_import.py" line="117"/>
@@ -4908,6 +4928,11 @@
         <translation>the package is not a handover to this recipient</translation>
     </message>
     <message>
+        <location filename="../../app/services/plan_assign.py" line="141"/>
+        <source>planerat datum {day} har passerat utan genomfört besök</source>
+        <translation>planned date {day} has passed without a visit</translation>
+    </message>
+    <message>
         <location filename="../../app/services/central/facts.py" line="98"/>
         <source>revisionen stämmer inte med paketets manifest</source>
         <translation>the revision does not match the package&apos;s manifest</translation>
@@ -4948,6 +4973,11 @@
         <translation>the follow-up&apos;s id does not match the package&apos;s manifest</translation>
     </message>
     <message>
+        <location filename="../../app/services/template_diff.py" line="83"/>
+        <source>{a} → {b}, frågor: {added} nya, {removed} borttagna, {reworded} omformulerade, {moved} flyttade, {guidance} med ändrad vägledning, {other} med andra ändringar.</source>
+        <translation>{a} → {b}, questions: {added} new, {removed} removed, {reworded} reworded, {moved} moved, {guidance} with changed guidance, {other} with other changes.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/visits/finalize.py" line="123"/>
         <source>{kind} i {location}: {match} – ta bort eller bekräfta</source>
         <translation>{kind} in {location}: {match} – remove or confirm</translation>
@@ -4968,6 +4998,11 @@
         <translation>{name} is not a file.</translation>
     </message>
     <message>
+        <location filename="../../app/services/plan_assign.py" line="150"/>
+        <source>{officer}: {load} viktade uppföljningar, kapacitet {capacity}</source>
+        <translation>{officer}: {load} weighted follow-ups, capacity {capacity}</translation>
+    </message>
+    <message>
         <location filename="../../app/services/central/overview.py" line="66"/>
         <source>{problem} Visar den sparade statistiken från {when}.</source>
         <translation>{problem} Showing the saved statistics from {when}.</translation>
@@ -4976,6 +5011,11 @@
         <location filename="../../app/services/central/overview.py" line="63"/>
         <source>{problem} {error}</source>
         <translation>{problem} {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/plan_assign.py" line="131"/>
+        <source>{unit}: {problem}</source>
+        <translation>{unit}: {problem}</translation>
     </message>
     <message>
         <location filename="../../app/services/template_format.py" line="329"/>

@@ -60,7 +60,23 @@ def test_service_labels_show_in_english(english: None) -> None:
     assert ui_label("Föranalys") == "Pre-analysis"
     assert ui_label("Väntar på att skickas") == "Waiting to be sent"
     assert ui_label("Delvis uppfyllt") == "Partly met"
+    assert ui_label("Fastställd, inte paketerad ännu") == "Finalized, not packaged yet"
+    assert ui_label("Hemtjänst") == "Home care"  # reference data: unit types, regiforms
     assert ui_label("Ingen sådan etikett") == "Ingen sådan etikett"  # data stays as it is
+
+
+def test_plan_warnings_are_english(english: None) -> None:
+    from app.services.plan_assign import row_warnings
+
+    warnings = row_warnings(entry_id=1, unit_id="E1", unit_name="Solgården", needs_mas=True,
+                            sol_officer_id=None, hsl_officer_id=None, planned_date=None,
+                            status="planerad", in_rhythm=True, is_extra=False,
+                            today=date(2027, 1, 1))
+    assert [message_text(w.message) for w in warnings] == [
+        "Solgården: no follow-up officer assigned",
+        "Solgården: no MAS assigned for the health care part",
+        "Solgården: no planned date"]
+    assert warnings[0].message == "Solgården: ingen verksamhetsuppföljare tilldelad"
 
 
 def test_visit_and_report_lists_show_the_status_in_english(
