@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.services import report as report_service
 from app.services.task_state import Cancelled, TaskState
 from app.ui.context import UiContext
+from app.ui.i18n import message_text
 from app.ui.tasks import TaskHandle
 
 
@@ -93,7 +94,7 @@ class ReportBatchDialog(QDialog):
         text = self.tr("{written} rapporter skrevs.").format(written=len(result.written))
         if result.failed:
             text += "\n\n" + self.tr("Misslyckades:") + "\n" + "\n".join(
-                f"{row.unit_name}: {message}" for row, message in result.failed)
+                f"{row.unit_name}: {message_text(message)}" for row, message in result.failed)
         self.finished_batch.emit(result)
         self._tell(text)
         self.accept()
