@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.paths import AppPaths
 from app.settings import Settings
-from app.ui.about_dialog import AboutDialog
 from app.ui.icons import app_icon, icon
 from app.ui.navigation import DEFAULT_PAGE, PAGES, PageSpec, find_page, start_page
 
 if TYPE_CHECKING:
     from app.services.register_snapshot import RegisterSnapshot
     from app.services.units import ImportResult
+    from app.ui.about_dialog import AboutDialog
     from app.ui.context import UiContext
     from app.ui.import_dialog import ImportReportDialog
     from app.ui.tasks import TaskHandle
@@ -319,6 +319,8 @@ class MainWindow(QMainWindow):
             reload()
 
     def show_about(self) -> AboutDialog:
+        from app.ui.about_dialog import AboutDialog  # with the platform module: not at start
+
         dialog = AboutDialog(self.settings.organisation_name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
