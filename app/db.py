@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import models, schema_version
 from app.durable_io import fsync_directory
-from app.errors import DatabaseTooNewError, NetworkDataDirError, UnknownDatabaseError
+from app.errors import DatabaseTooNewError, Message, NetworkDataDirError, UnknownDatabaseError
 from app.netdrive import is_network_path
 
 if TYPE_CHECKING:  # alembic is imported only when a schema is created or migrated
@@ -107,7 +107,8 @@ def backup_database(path: Path, now: Callable[[], datetime] = datetime.now) -> P
     if check != "ok":
         temp.unlink(missing_ok=True)
         raise UnknownDatabaseError(
-            f"Säkerhetskopian av {path} blev inte korrekt ({check}); databasen har inte ändrats."
+            Message("Säkerhetskopian av {path} blev inte korrekt ({check}); databasen "
+                    "har inte ändrats.", path=path, check=check)
         )
     with open(temp, "rb+") as handle:
         os.fsync(handle.fileno())
@@ -151,12 +152,14 @@ def prepare_schema(engine: Engine, backup: Callable[[], Path | None] | None = No
     revision = current_revision(engine)
     if revision is None:
         raise UnknownDatabaseError(
-            f"{engine.url.database} är inte en databas från Uppföljaren; den har inte ändrats."
+            Message("{database} är inte en databas från Uppföljaren; den har inte "
+                    "ändrats.", database=engine.url.database)
         )
     if revision not in _known_revisions():
         raise DatabaseTooNewError(
-            f"Databasen {engine.url.database} är skapad av en nyare version av Uppföljaren "
-            f"(schema {revision}). Uppdatera programmet; databasen har inte ändrats."
+            Message("Databasen {database} är skapad av en nyare version av Uppföljaren "
+                    "(schema {revision}). Uppdatera programmet; databasen har inte "
+                    "ändrats.", database=engine.url.database, revision=revision)
         )
     if revision != head_revision():
         if backup is not None:
@@ -168,9 +171,9 @@ def open_database(path: Path, *, allow_network: bool = False) -> Engine:
     """Open (creating or upgrading) the laptop's database at ``path``."""
     if not allow_network and is_network_path(path.parent):
         raise NetworkDataDirError(
-            f"Datamappen {path.parent} ligger på en nätverksenhet. Uppföljaren sparar bara på "
-            "datorns egen disk, så att inget går förlorat om nätverket försvinner. "
-            "Välj en mapp på den lokala disken."
+            Message("Datamappen {parent} ligger på en nätverksenhet. Uppföljaren sparar "
+                    "bara på datorns egen disk, så att inget går förlorat om nätverket "
+                    "försvinner. Välj en mapp på den lokala disken.", parent=path.parent)
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(sqlite_url(path))

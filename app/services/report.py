@@ -34,7 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models.visit import Attachment, PartRevision, Visit, VisitPart
 from app.services.report_fast import StoredReports
 from app.services.report_map import (
@@ -65,7 +65,7 @@ def _previous_visit_on(session: Session, snapshot: dict[str, Any]) -> date | Non
 
 def _part_codes(session: Session, visit_id: str) -> list[str]:
     if session.get(Visit, visit_id) is None:
-        raise NotFoundError(f"Uppföljningen {visit_id} finns inte.")
+        raise NotFoundError(Message("Uppföljningen {visit_id} finns inte.", visit_id=visit_id))
     codes = session.scalars(select(VisitPart.part).where(VisitPart.visit_id == visit_id)).all()
     return sorted(codes, key=lambda c: PART_ORDER.index(c) if c in PART_ORDER else 9)
 
@@ -128,7 +128,8 @@ def report_pdf_for_part_revision(session: Session, visit_id: str, part: str, rev
         PartRevision.visit_id == visit_id, PartRevision.part == part,
         PartRevision.revision == revision))
     if own is None or own.finalized_at is None:
-        raise UserFacingError(f"Revision {revision} av delen {part} är inte fastställd.")
+        raise UserFacingError(Message(
+            "Revision {revision} av delen {part} är inte fastställd.", revision=revision, part=part))
     snaps = [revision_snapshot(session, visit_id, part, revision)]
     for other in _part_codes(session, visit_id):
         if other == part:

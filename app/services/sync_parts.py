@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import Message
 from app.models.sync import OutboxEntry, ReceivedPart
 from app.models.visit import PartRevision, Visit
 from app.paths import AppPaths
@@ -63,7 +64,7 @@ def _keep(session: Session, package: Package, name: str, sha256: str) -> None:
     meta = package.meta
     data = package.members.get(DATA_MEMBER)
     if data is None:
-        raise PackageError(f"{DATA_MEMBER} saknas i paketet")
+        raise PackageError(Message("{member} saknas i paketet", member=DATA_MEMBER))
     json.loads(data.decode("utf-8"))  # must be JSON before it is kept
     session.add(ReceivedPart(
         followup_id=meta.followup_id, part=meta.part, revision=meta.revision, kind=meta.kind,

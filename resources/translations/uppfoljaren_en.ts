@@ -2468,58 +2468,58 @@
 <context>
     <name>ReportBatchDialog</name>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="42"/>
-        <location filename="../../app/ui/report_batch.py" line="110"/>
+        <location filename="../../app/ui/report_batch.py" line="43"/>
+        <location filename="../../app/ui/report_batch.py" line="111"/>
         <source>Skapa alla rapporter</source>
         <translation>Create all reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="46"/>
+        <location filename="../../app/ui/report_batch.py" line="47"/>
         <source>alla stadsdelar</source>
         <translation>all districts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="48"/>
+        <location filename="../../app/ui/report_batch.py" line="49"/>
         <source>{count} fastställda uppföljningar {year}, {scope}. {drafts} som inte är fastställda tas inte med.</source>
         <translation>Finalized follow-ups {year}, {scope}: {count}. Not finalized, left out: {drafts}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="53"/>
+        <location filename="../../app/ui/report_batch.py" line="54"/>
         <source>Välj…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="60"/>
+        <location filename="../../app/ui/report_batch.py" line="61"/>
         <source>Mapp</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="62"/>
+        <location filename="../../app/ui/report_batch.py" line="63"/>
         <source>Skapa rapporter</source>
         <translation>Create reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="70"/>
+        <location filename="../../app/ui/report_batch.py" line="71"/>
         <source>Mapp för rapporterna</source>
         <translation>Folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="88"/>
+        <location filename="../../app/ui/report_batch.py" line="89"/>
         <source>Skapar rapporter…</source>
         <translation>Creating reports…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="93"/>
+        <location filename="../../app/ui/report_batch.py" line="94"/>
         <source>{written} rapporter skrevs.</source>
         <translation>Reports written: {written}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="95"/>
+        <location filename="../../app/ui/report_batch.py" line="96"/>
         <source>Misslyckades:</source>
         <translation>Failed:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_batch.py" line="104"/>
+        <location filename="../../app/ui/report_batch.py" line="105"/>
         <source>Avbrutet. Rapporter som redan skrevs finns kvar, hela.</source>
         <translation>Cancelled. Reports already written are kept, complete.</translation>
     </message>
@@ -4223,6 +4223,16 @@
         <translation>The deficiency has no deadline for action – {text}</translation>
     </message>
     <message>
+        <location filename="../../app/db.py" line="160"/>
+        <source>Databasen {database} är skapad av en nyare version av Uppföljaren (schema {revision}). Uppdatera programmet; databasen har inte ändrats.</source>
+        <translation>The database {database} was created by a newer version of Uppföljaren (schema {revision}). Update the program; the database has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db.py" line="174"/>
+        <source>Datamappen {parent} ligger på en nätverksenhet. Uppföljaren sparar bara på datorns egen disk, så att inget går förlorat om nätverket försvinner. Välj en mapp på den lokala disken.</source>
+        <translation>The data folder {parent} is on a network drive. Uppföljaren only saves on the computer&apos;s own disk, so that nothing is lost if the network disappears. Choose a folder on the local disk.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/sync_handover.py" line="115"/>
         <source>Datorn {recipient} har ingen publicerad nyckel i den gemensamma mappen. Kollegan behöver synkronisera en gång först.</source>
         <translation>Computer {recipient} has no published key in the shared folder. Your colleague needs to sync once first.</translation>
@@ -4673,6 +4683,16 @@
         <translation>The package cannot be used: {reason}</translation>
     </message>
     <message>
+        <location filename="../../app/services/share/publish.py" line="330"/>
+        <source>Paketet {final} blev inte korrekt sparat på den centrala mappen (kontrollsumman stämmer inte vid återläsning; flyttat till {moved}). Inget har gått förlorat; synkroniseringen kan köras igen.</source>
+        <translation>The package {final} was not saved correctly in the shared folder (the checksum does not match when read back; moved to {moved}). Nothing has been lost; the sync can be run again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/share/publish.py" line="338"/>
+        <source>Paketet {final} kunde inte sparas: filen på den centrala mappen ändras hela tiden. Kontakta IT.</source>
+        <translation>The package {final} could not be saved: the file in the shared folder keeps changing. Contact IT.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/sync_conflicts.py" line="98"/>
         <source>Paketet {path} har ingen rapport.</source>
         <translation>The package {path} has no report.</translation>
@@ -4691,6 +4711,11 @@
         <location filename="../../app/services/sync_outbox.py" line="111"/>
         <source>Revision {revision} av delen {part} har ingen fastställd version.</source>
         <translation>Revision {revision} of the part {part} has no finalized version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/report.py" line="131"/>
+        <source>Revision {revision} av delen {part} är inte fastställd.</source>
+        <translation>Revision {revision} of the part {part} is not finalized.</translation>
     </message>
     <message>
         <location filename="../../app/services/visits/snapshot.py" line="201"/>
@@ -4728,6 +4753,11 @@
         <translation>The answer</translation>
     </message>
     <message>
+        <location filename="../../app/db.py" line="110"/>
+        <source>Säkerhetskopian av {path} blev inte korrekt ({check}); databasen har inte ändrats.</source>
+        <translation>The backup of {path} was not correct ({check}); the database has not been changed.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/visits/sanitize.py" line="26"/>
         <source>Texten</source>
         <translation>The text</translation>
@@ -4753,7 +4783,7 @@
         <translation>The follow-up has no part &apos;{part}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/services/visits/answers.py" line="69"/>
+        <location filename="../../app/services/report.py" line="68"/>
         <source>Uppföljningen {visit_id} finns inte.</source>
         <translation>Follow-up {visit_id} does not exist.</translation>
     </message>
@@ -4978,6 +5008,11 @@
         <translation>{a} → {b}, questions: {added} new, {removed} removed, {reworded} reworded, {moved} moved, {guidance} with changed guidance, {other} with other changes.</translation>
     </message>
     <message>
+        <location filename="../../app/db.py" line="155"/>
+        <source>{database} är inte en databas från Uppföljaren; den har inte ändrats.</source>
+        <translation>{database} is not a database from Uppföljaren; it has not been changed.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/visits/finalize.py" line="123"/>
         <source>{kind} i {location}: {match} – ta bort eller bekräfta</source>
         <translation>{kind} in {location}: {match} – remove or confirm</translation>
@@ -4986,6 +5021,11 @@
         <location filename="../../app/services/template_format.py" line="276"/>
         <source>{label}: ogiltigt id &apos;{sid}&apos;.</source>
         <translation>{label}: invalid id &apos;{sid}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_parts.py" line="67"/>
+        <source>{member} saknas i paketet</source>
+        <translation>{member} is missing from the package</translation>
     </message>
     <message>
         <location filename="../../app/services/visits/lifecycle.py" line="115"/>

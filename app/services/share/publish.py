@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from app.errors import Message
 from app.services.share.errors import (
     ShareError,
     ShareIOError,
@@ -326,15 +327,16 @@ def _link_verified(
         if existing != data:
             moved = quarantine(share, device_id, final, hashlib.sha256(existing).hexdigest())
             raise ShareIOError(
-                f"Paketet {final} blev inte korrekt sparat på den centrala mappen "
-                f"(kontrollsumman stämmer inte vid återläsning; flyttat till {moved}). "
-                "Inget har gått förlorat; synkroniseringen kan köras igen.",
+                Message("Paketet {final} blev inte korrekt sparat på den centrala mappen "
+                        "(kontrollsumman stämmer inte vid återläsning; flyttat till "
+                        "{moved}). Inget har gått förlorat; synkroniseringen kan köras igen.",
+                        final=final, moved=moved),
                 final,
             )
         return status, quarantined
     raise ShareIOError(
-        f"Paketet {final} kunde inte sparas: filen på den centrala mappen ändras hela tiden. "
-        "Kontakta IT.",
+        Message("Paketet {final} kunde inte sparas: filen på den centrala mappen "
+                "ändras hela tiden. Kontakta IT.", final=final),
         final,
     )
 
