@@ -271,6 +271,7 @@
     </message>
     <message>
         <location filename="../../app/ui/visits/document_model.py" line="32"/>
+        <location filename="../../app/ui/visits/document_model.py" line="109"/>
         <source>Mottaget</source>
         <translation>Received</translation>
     </message>
@@ -278,6 +279,11 @@
         <location filename="../../app/ui/visits/document_model.py" line="33"/>
         <source>Datum</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/document_model.py" line="110"/>
+        <source>Inte mottaget</source>
+        <translation>Not received</translation>
     </message>
 </context>
 <context>

@@ -220,3 +220,20 @@ def test_every_message_template_has_english_text() -> None:
                      or english[t] is None or english[t].get("type") is not None  # type: ignore[union-attr]
                      or not (english[t].text or "").strip())  # type: ignore[union-attr]
     assert not missing, f"run scripts/update_translations and translate: {missing[:10]}"
+
+
+def test_no_ui_text_is_computed_inside_tr() -> None:
+    """tr("a" if x else "b") or tr(f"...") is invisible to lupdate: the text never
+    gets an English entry and shows in Swedish."""
+    hidden = []
+    for path in (ROOT / "app" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name not in ("tr", "translate", "_tr"):
+                continue
+            text = node.args[1] if name == "translate" and len(node.args) > 1 else node.args[0]
+            if isinstance(text, ast.IfExp | ast.BoolOp | ast.JoinedStr | ast.BinOp):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not hidden

@@ -104,8 +104,10 @@ class DocumentTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if received else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(
-                    "DocumentTableModel", "Mottaget" if received else "Inte mottaget")
+                # Two literal calls: lupdate does not read a conditional argument.
+                if received:
+                    return QCoreApplication.translate("DocumentTableModel", "Mottaget")
+                return QCoreApplication.translate("DocumentTableModel", "Inte mottaget")
         if column == DATE:
             if role == Qt.ItemDataRole.DisplayRole:
                 return on.isoformat() if on else ""
