@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from app.services.central.overview import Comparison
 from app.services.central.palette import OKABE_ITO, SCALE_COLOURS, SCALE_PATTERNS
 from app.services.central.stats import SCALE, SCALE_LABELS, ShareRow
+from app.ui.i18n import label
 
 _PATTERNS = {"solid": Qt.BrushStyle.SolidPattern, "diagonal": Qt.BrushStyle.BDiagPattern,
              "cross": Qt.BrushStyle.DiagCrossPattern}
@@ -96,7 +97,7 @@ def groups_chart(rows: Sequence[ShareRow], own_group: str | None, title: str,
     series = QHorizontalPercentBarSeries()
     sets = {}
     for code in SCALE:
-        bar_set = QBarSet(SCALE_LABELS[code])
+        bar_set = QBarSet(label(SCALE_LABELS[code]))
         _style(bar_set, SCALE_COLOURS[code], SCALE_PATTERNS[code])
         sets[code] = bar_set
         series.append(bar_set)

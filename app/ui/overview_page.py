@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services.central import overview as ov
 from app.services.central.stats import CITY, ShareRow, group_label
+from app.ui import i18n
 from app.ui.context import UiContext
 from app.ui.i18n import error_text, message_text
 from app.ui.overview_charts import chart_view, comparison_chart, groups_chart
@@ -209,7 +210,7 @@ class OverviewPage(QWidget):
         else:
             rows = list(ov.groups_in_area(self.picture.body, year, by, area_id))
             title = next(a.title for a in self.areas if a.key == area_id)
-        labels = {r.group: group_label(by, r.group) for r in rows}
+        labels = {r.group: i18n.label(group_label(by, r.group)) for r in rows}
         chart, series = groups_chart(rows, group, title, labels)
         series.clicked.connect(self._group_clicked)
         self.area_rows = rows

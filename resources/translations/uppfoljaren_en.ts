@@ -1529,17 +1529,17 @@
 <context>
     <name>OverviewCharts</name>
     <message>
-        <location filename="../../app/ui/overview_charts.py" line="83"/>
+        <location filename="../../app/ui/overview_charts.py" line="84"/>
         <source>Andel Uppfyllt av de bedömda frågorna</source>
         <translation>Share Met of the assessed questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_charts.py" line="62"/>
+        <location filename="../../app/ui/overview_charts.py" line="63"/>
         <source>Andel Uppfyllt per område – %1 och hela staden</source>
         <translation>Share Met per area – %1 and the whole city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_charts.py" line="65"/>
+        <location filename="../../app/ui/overview_charts.py" line="66"/>
         <source>Hela staden</source>
         <translation>The whole city</translation>
     </message>
