@@ -237,3 +237,21 @@ def test_no_ui_text_is_computed_inside_tr() -> None:
             if isinstance(text, ast.IfExp | ast.BoolOp | ast.JoinedStr | ast.BinOp):
                 hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not hidden
+
+
+def test_a_rejected_template_is_explained_in_english(english: None, tmp_path: Path) -> None:
+    from app.services.template_format import load_template_file
+
+    path = tmp_path / "mall.yaml"
+    path.write_text("format: 1\ntemplate:\n  id: x\n  version: '2027'\n  name: Test\n"
+                    "sections:\n  - id: a\n    title: A\n    questions:\n      - id: q1\n"
+                    "        text: Fråga\n        part: xyz\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        load_template_file(path)
+    lines = error_text(caught.value).splitlines()
+    assert lines[0].startswith("The template mall.yaml has ") and "errors" in lines[0]
+    assert "  mall.yaml, line 4: The template header: the version '2027' must be written " \
+        "as year.number, e.g. 2027.1." in lines
+    assert "  mall.yaml, line 12 (q1): Question q1: unknown part 'xyz' (must be sol or hsl)." \
+        in lines
+    assert str(caught.value).splitlines()[0].startswith("Mallen mall.yaml har ")
