@@ -1323,7 +1323,7 @@
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Utkast</source>
-        <translation>Drafts</translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
