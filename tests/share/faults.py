@@ -11,7 +11,8 @@ from pathlib import Path
 from app.services.share.fs import FileSystem
 
 OPS = ("makedirs", "listdir", "stat", "open_exclusive", "write", "fsync", "close",
-       "read_bytes", "link", "unlink", "fsync_dir", "open_flush_handle", "flush_all")
+       "read_bytes", "read_into", "link", "unlink", "fsync_dir", "open_flush_handle",
+       "flush_all")
 
 
 def make_error(kind: str) -> OSError:

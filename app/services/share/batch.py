@@ -38,7 +38,6 @@ from app.services.share.publish import (
     FolderIndex,
     PublishResult,
     _discard,
-    _read_back,
     _retry_busy,
     make_result,
     quarantine,
@@ -57,18 +56,56 @@ class Staged:
     """A package written under a temp name, waiting for the batch's flush."""
 
     name: str
-    data: bytes
+    parts: list[bytes]  # the package's bytes, in pieces (``build_package_parts``)
+    size: int
     sha256: str
     temp: Path
     status: str  # "pushed" | "repaired"
     quarantined: Path | None
+
+    def matches(self, buffer: bytearray, count: int) -> bool:
+        """Does ``buffer[:count]`` hold exactly this package? (startswith at an
+        offset is a memcmp without copying; memoryview comparison is not.)"""
+        if count != self.size:
+            return False
+        position = 0
+        for part in self.parts:
+            if not buffer.startswith(part, position):
+                return False
+            position += len(part)
+        return True
+
+
+class ReadBuffer:
+    """One buffer reused for every read-back of a run (single thread): a fresh
+    buffer per package would cost as much in page faults as the read itself.
+    Packages above ``keep`` bytes get a buffer of their own."""
+
+    def __init__(self, keep: int = 16 * 1024 * 1024) -> None:
+        self.keep = keep
+        self.buffer = bytearray()
+
+    def read(self, share: Share, path: Path, size: int) -> tuple[bytearray, int]:
+        """Up to ``size`` + 1 bytes of the file: (buffer, count)."""
+        if size + 1 > self.keep:
+            buffer = bytearray(size + 1)
+        else:
+            if len(self.buffer) < size + 1:
+                self.buffer = bytearray(max(size + 1, 2 * len(self.buffer)))
+            buffer = self.buffer
+        view = memoryview(buffer)[: size + 1]
+        try:
+            count = _retry_busy(lambda: share.fs.read_into(path, view))
+        except OSError as exc:
+            raise translate_os_error(exc, path, "läsa") from exc
+        return buffer, count
 
 
 def prepare(
     share: Share,
     device_id: str,
     name: str,
-    data: bytes,
+    parts: list[bytes],
     index: FolderIndex,
     verify_existing: bool,
     fsync_each: bool,
@@ -76,10 +113,15 @@ def prepare(
 ) -> PublishResult | Staged:
     """Decide by name and hash; write a temp file only when the package must
     be published. Raises ShareError (temp removed) when writing fails.
-    ``sha256`` saves hashing the bytes again when the caller just did."""
+    ``parts`` concatenated are the package; ``sha256`` saves hashing them
+    again when the caller just did."""
     parsed = parse_package_name(name)
+    size = sum(len(part) for part in parts)
     if sha256 is None:
-        sha256 = hashlib.sha256(data).hexdigest()
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(part)
+        sha256 = digest.hexdigest()
     if parsed is None or parsed.sha16 != sha256[:16]:
         raise ValueError(f"{name!r} is not this package's name")
     folder = share.outbox_dir(device_id)
@@ -88,7 +130,7 @@ def prepare(
     if name in index:
         if not verify_existing:
             return make_result(index, folder, name, sha256, "already_there", None)
-        actual = read_sha256(share, final, len(data) + 1)
+        actual = read_sha256(share, final, size + 1)
         if actual == sha256:
             return make_result(index, folder, name, sha256, "already_there", None)
         quarantined = quarantine(share, device_id, final, actual)
@@ -97,14 +139,14 @@ def prepare(
     with _IN_FLIGHT_LOCK:
         _IN_FLIGHT.add(temp.name)  # not stale for clean_stale_temps until committed
     try:
-        _write_temp(share, temp, data, fsync_each)
+        _write_temp(share, temp, parts, fsync_each)
     except BaseException:
         _forget(temp)
         raise
-    return Staged(name, data, sha256, temp, status, quarantined)
+    return Staged(name, parts, size, sha256, temp, status, quarantined)
 
 
-def _write_temp(share: Share, temp: Path, data: bytes, fsync_each: bool) -> None:
+def _write_temp(share: Share, temp: Path, parts: list[bytes], fsync_each: bool) -> None:
     fs = share.fs
     try:
         fd = _retry_busy(lambda: fs.open_exclusive(temp))
@@ -112,7 +154,7 @@ def _write_temp(share: Share, temp: Path, data: bytes, fsync_each: bool) -> None
         raise translate_os_error(exc, temp, "skapa") from exc
     try:
         try:
-            fs.write(fd, data)
+            fs.write(fd, parts)
             if fsync_each:
                 fs.fsync(fd)
         finally:
@@ -147,7 +189,8 @@ def drop(share: Share, batch: list[Staged]) -> None:
         _forget(staged.temp)
 
 
-def commit(share: Share, device_id: str, staged: Staged, index: FolderIndex) -> PublishResult:
+def commit(share: Share, device_id: str, staged: Staged, index: FolderIndex,
+           reader: ReadBuffer) -> PublishResult:
     """Give one flushed temp its final name and check it by reading it back."""
     folder = share.outbox_dir(device_id)
     final = folder / staged.name
@@ -159,19 +202,18 @@ def commit(share: Share, device_id: str, staged: Staged, index: FolderIndex) -> 
             except FileExistsError:
                 # Another process of this laptop won the race, or a stale
                 # listing: decide by content, never by time.
-                existing = _read_back(share, final, len(staged.data) + 1)
-                if existing == staged.data:
+                buffer, count = reader.read(share, final, staged.size)
+                if staged.matches(buffer, count):
                     status = "already_there" if status == "pushed" else status
                     break
-                quarantined = quarantine(share, device_id, final,
-                                         hashlib.sha256(existing).hexdigest())
+                quarantined = quarantine(share, device_id, final, _sha256(buffer, count))
                 status = "repaired"
                 continue  # the temp is still there and flushed: link it again
             except OSError as exc:
                 raise translate_os_error(exc, final, "skriva") from exc
-            existing = _read_back(share, final, len(staged.data) + 1)
-            if existing != staged.data:
-                moved = quarantine(share, device_id, final, hashlib.sha256(existing).hexdigest())
+            buffer, count = reader.read(share, final, staged.size)
+            if not staged.matches(buffer, count):
+                moved = quarantine(share, device_id, final, _sha256(buffer, count))
                 raise ShareIOError(
                     f"Paketet {final} blev inte korrekt sparat på den centrala mappen "
                     f"(kontrollsumman stämmer inte vid återläsning; flyttat till {moved}). "
@@ -191,10 +233,14 @@ def commit(share: Share, device_id: str, staged: Staged, index: FolderIndex) -> 
     return make_result(index, folder, staged.name, staged.sha256, status, quarantined)
 
 
+def _sha256(buffer: bytearray, count: int) -> str:
+    return hashlib.sha256(memoryview(buffer)[:count]).hexdigest()
+
+
 def _forget(temp: Path) -> None:
     with _IN_FLIGHT_LOCK:
         _IN_FLIGHT.discard(temp.name)
 
 
-__all__ = ["BATCH_MAX_BYTES", "BATCH_MAX_PACKAGES", "ShareError", "Staged", "commit", "drop",
-           "flush", "prepare"]
+__all__ = ["BATCH_MAX_BYTES", "BATCH_MAX_PACKAGES", "ReadBuffer", "ShareError", "Staged", "commit",
+           "drop", "flush", "prepare"]

@@ -12,10 +12,12 @@ import ctypes
 import errno
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 _O_BINARY = getattr(os, "O_BINARY", 0)
 _O_NOINHERIT = getattr(os, "O_NOINHERIT", 0)
+_IOV_MAX = 512  # writev takes at most IOV_MAX (1024 on Linux) pieces at a time
 
 # Linux file systems whose syncfs() writes back and waits for all dirty data
 # and metadata of the file system: local disks and tmpfs. Network file
@@ -54,11 +56,23 @@ class FileSystem:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY | _O_NOINHERIT
         return os.open(path, flags, 0o644)
 
-    def write(self, fd: int, data: bytes | memoryview) -> None:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+    def write(self, fd: int, data: bytes | memoryview | Sequence[bytes]) -> None:
+        """Write all of ``data``; a sequence of pieces is written as if joined
+        (gathered with writev where there is one: no copy into one buffer)."""
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data = [bytes(data) if isinstance(data, memoryview) else data]
+        pieces = [piece for piece in data if len(piece)]
+        writev = getattr(os, "writev", None)
+        while pieces:
+            if writev is None:
+                written = os.write(fd, pieces[0])
+            else:
+                written = writev(fd, pieces[:_IOV_MAX])
+            while pieces and written >= len(pieces[0]):  # drop what was written
+                written -= len(pieces[0])
+                pieces.pop(0)
+            if written:
+                pieces[0] = pieces[0][written:]
 
     def fsync(self, fd: int) -> None:
         os.fsync(fd)
@@ -85,6 +99,20 @@ class FileSystem:
                 chunks.append(chunk)
                 total += len(chunk)
             return b"".join(chunks)
+
+    def read_into(self, path: Path, buffer: bytearray | memoryview) -> int:
+        """Fill ``buffer`` from the start of the file; return how many bytes
+        were read (at most ``len(buffer)``). Reusing one buffer spares the
+        read-back of every package a fresh allocation (and its page faults)."""
+        view = memoryview(buffer)
+        total = 0
+        with open(path, "rb", buffering=0) as handle:
+            while total < len(buffer):
+                count = handle.readinto(view[total:])
+                if not count:
+                    break
+                total += count
+        return total
 
     def link(self, source: Path, target: Path) -> None:
         """Give ``source`` the new name ``target``, never replacing an existing file.

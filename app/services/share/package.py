@@ -36,7 +36,7 @@ from app.services.share.errors import PackageError, translate_os_error
 from app.services.share.fs import FileSystem
 from app.services.share.layout import require_id
 from app.services.share.signing import SigningKey, TrustedKey
-from app.services.share.zipwrite import stored_zip
+from app.services.share.zipwrite import stored_zip_parts
 
 PACKAGE_FORMAT = "uppfoljaren-package"
 PACKAGE_FORMAT_VERSION = 1
@@ -170,6 +170,18 @@ def build_package(
     limits: PackageLimits = DEFAULT_LIMITS,
 ) -> bytes:
     """The package's bytes: deterministic for the same meta, members and key."""
+    return b"".join(build_package_parts(meta, members, key, limits))
+
+
+def build_package_parts(
+    meta: PackageMeta,
+    members: Mapping[str, bytes],
+    key: SigningKey,
+    limits: PackageLimits = DEFAULT_LIMITS,
+) -> list[bytes]:
+    """``build_package`` as pieces to concatenate (the members' bytes are
+    pieces themselves, not copies): the push hashes and writes them as they
+    are, which saves assembling every package in fresh memory."""
     meta.validate()
     if meta.device_id != key.device_id:
         raise ValueError("the package's device id must be the signing key's device id")
@@ -204,7 +216,7 @@ def build_package(
     manifest = dict(body)
     manifest["signature"] = {"algorithm": "ed25519", "value": base64.b64encode(signature).decode()}
     manifest_bytes = json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
-    return stored_zip([(MANIFEST_NAME, manifest_bytes)] + [(n, members[n]) for n in listing])
+    return stored_zip_parts([(MANIFEST_NAME, manifest_bytes)] + [(n, members[n]) for n in listing])
 
 
 def read_package(

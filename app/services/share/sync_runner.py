@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from app.services.share.batch import (
     BATCH_MAX_BYTES,
     BATCH_MAX_PACKAGES,
+    ReadBuffer,
     Staged,
     commit,
     drop,
@@ -39,7 +40,7 @@ from app.services.share.package import (
     DEFAULT_LIMITS,
     PackageLimits,
     PackageMeta,
-    build_package,
+    build_package_parts,
     package_name,
 )
 from app.services.share.publish import (
@@ -175,6 +176,7 @@ class _Run:
         self.limits, self.verify_existing = limits, verify_existing
         self.outbox = share.outbox_dir(device_id)
         self.batch: list[_Entry] = []
+        self.reader = ReadBuffer()
         self.batch_packages = self.batch_bytes = 0
         self.done = 0
         self.stop = False  # a fatal error was recorded: later errors add no message
@@ -183,9 +185,12 @@ class _Run:
     def work(self, item: PushItem) -> _Entry:
         try:
             members = item.members() if callable(item.members) else item.members
-            data = build_package(item.meta, members, self.key, self.limits)
-            sha256 = hashlib.sha256(data).hexdigest()
-            prepared = prepare(self.share, self.device_id, package_name(item.meta, sha256), data,
+            parts = build_package_parts(item.meta, members, self.key, self.limits)
+            digest = hashlib.sha256()
+            for part in parts:  # the package is never assembled in memory
+                digest.update(part)
+            sha256 = digest.hexdigest()
+            prepared = prepare(self.share, self.device_id, package_name(item.meta, sha256), parts,
                                self.index, self.verify_existing, self.handle is None, sha256)
         except _FATAL as exc:
             return _Entry(item.meta, ItemOutcome(item.meta, None, str(exc)), fatal=True)
@@ -261,7 +266,7 @@ class _Run:
         self.halt = self.halt or entry.fatal
         if entry.staged is not None:
             self.batch_packages += 1
-            self.batch_bytes += len(entry.staged.data)
+            self.batch_bytes += entry.staged.size
             if self.batch_packages >= BATCH_MAX_PACKAGES or self.batch_bytes >= BATCH_MAX_BYTES:
                 self.commit_batch()
 
@@ -281,7 +286,8 @@ class _Run:
                     entry.fatal = isinstance(flush_error, _FATAL)
                 else:
                     try:
-                        result = commit(self.share, self.device_id, entry.staged, self.index)
+                        result = commit(self.share, self.device_id, entry.staged, self.index,
+                                        self.reader)
                         entry.outcome = ItemOutcome(entry.meta, result)
                     except ShareError as exc:
                         entry.outcome = ItemOutcome(entry.meta, None, str(exc))

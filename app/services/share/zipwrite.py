@@ -7,7 +7,8 @@ far away), so packages built before and after this writer are identical; a
 test compares the two on many inputs. Doing it directly saves the zipfile
 module's per-entry header rewrite and stream copies, and one pass per
 member: the CRC-32 and the caller's SHA-256 each read a member once, outside
-the GIL, and the archive is assembled with a single join.
+the GIL, and the archive is assembled with a single join, or not at all
+(``stored_zip_parts``).
 
 Not depending on ``zipfile`` for writing also keeps the bytes (and therefore
 package names) stable across Python versions.
@@ -42,6 +43,13 @@ def _encoded_name(name: str) -> tuple[bytes, int]:
 
 def stored_zip(entries: Sequence[tuple[str, bytes]]) -> bytes:
     """A zip archive of ``entries`` (name, data) in the given order, stored."""
+    return b"".join(stored_zip_parts(entries))
+
+
+def stored_zip_parts(entries: Sequence[tuple[str, bytes]]) -> list[bytes]:
+    """The same archive as pieces whose concatenation is ``stored_zip``: the
+    members' own bytes are not copied, so a large package can be hashed and
+    written (writev) without ever being assembled in memory."""
     if len(entries) > _MAX_ENTRIES:
         raise ValueError("too many zip entries")
     pieces: list[bytes] = []
@@ -70,7 +78,7 @@ def stored_zip(entries: Sequence[tuple[str, bytes]]) -> bytes:
     if offset > _ZIP64_LIMIT:
         raise ValueError("zip too large for a package")
     end = _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), central_size, offset, 0)
-    return b"".join(pieces + central + [end])
+    return pieces + central + [end]
 
 
-__all__ = ["stored_zip"]
+__all__ = ["stored_zip", "stored_zip_parts"]
