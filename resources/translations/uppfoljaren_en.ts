@@ -1547,145 +1547,145 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="44"/>
+        <location filename="../../app/ui/overview_page.py" line="45"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="50"/>
+        <location filename="../../app/ui/overview_page.py" line="51"/>
         <source>Översikt – resultat i hela staden</source>
         <translation>Overview – results across the city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="58"/>
-        <location filename="../../app/ui/overview_page.py" line="69"/>
+        <location filename="../../app/ui/overview_page.py" line="59"/>
+        <location filename="../../app/ui/overview_page.py" line="70"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="60"/>
-        <location filename="../../app/ui/overview_page.py" line="69"/>
+        <location filename="../../app/ui/overview_page.py" line="61"/>
+        <location filename="../../app/ui/overview_page.py" line="70"/>
         <source>Indelning</source>
         <translation>Grouping</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="61"/>
+        <location filename="../../app/ui/overview_page.py" line="62"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="61"/>
+        <location filename="../../app/ui/overview_page.py" line="62"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="62"/>
+        <location filename="../../app/ui/overview_page.py" line="63"/>
         <source>Regiform</source>
         <translation>Form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="63"/>
+        <location filename="../../app/ui/overview_page.py" line="64"/>
         <source>Enhetstyp</source>
         <translation>Unit type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="66"/>
-        <location filename="../../app/ui/overview_page.py" line="70"/>
+        <location filename="../../app/ui/overview_page.py" line="67"/>
+        <location filename="../../app/ui/overview_page.py" line="71"/>
         <source>Jämför</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="67"/>
+        <location filename="../../app/ui/overview_page.py" line="68"/>
         <source>Uppdatera</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="76"/>
+        <location filename="../../app/ui/overview_page.py" line="77"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="77"/>
+        <location filename="../../app/ui/overview_page.py" line="78"/>
         <source>Grupper</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="78"/>
+        <location filename="../../app/ui/overview_page.py" line="79"/>
         <source>Fråga</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="78"/>
+        <location filename="../../app/ui/overview_page.py" line="79"/>
         <source>Uppfyllt (vald)</source>
         <translation>Met (selected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="79"/>
+        <location filename="../../app/ui/overview_page.py" line="80"/>
         <source>Delvis (vald)</source>
         <translation>Partly (selected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="79"/>
+        <location filename="../../app/ui/overview_page.py" line="80"/>
         <source>Ej uppfyllt (vald)</source>
         <translation>Not met (selected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="80"/>
+        <location filename="../../app/ui/overview_page.py" line="81"/>
         <source>Uppfyllt (staden)</source>
         <translation>Met (city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="80"/>
+        <location filename="../../app/ui/overview_page.py" line="81"/>
         <source>Uppföljningar</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="81"/>
+        <location filename="../../app/ui/overview_page.py" line="82"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="81"/>
+        <location filename="../../app/ui/overview_page.py" line="82"/>
         <source>Uppfyllt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="81"/>
+        <location filename="../../app/ui/overview_page.py" line="82"/>
         <source>Delvis</source>
         <translation>Partly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="82"/>
+        <location filename="../../app/ui/overview_page.py" line="83"/>
         <source>Ej uppfyllt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="90"/>
+        <location filename="../../app/ui/overview_page.py" line="91"/>
         <source>Frågor i området</source>
         <translation>Questions in the area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="91"/>
+        <location filename="../../app/ui/overview_page.py" line="92"/>
         <source>Enheterna bakom siffran</source>
         <translation>Units behind the figure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="134"/>
+        <location filename="../../app/ui/overview_page.py" line="135"/>
         <source>Hämtar statistiken…</source>
         <translation>Fetching the statistics…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="149"/>
+        <location filename="../../app/ui/overview_page.py" line="150"/>
         <source>Statistiken kunde inte hämtas: %1</source>
         <translation>The statistics could not be fetched: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="163"/>
+        <location filename="../../app/ui/overview_page.py" line="164"/>
         <source>Statistik från äldreförvaltningen, %1. Samma siffror som kommandot uppfoljaren central stats.</source>
         <translation>Statistics from the elder care administration, %1. The same figures as the command uppfoljaren central stats.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview_page.py" line="242"/>
+        <location filename="../../app/ui/overview_page.py" line="243"/>
         <source>%1: %2 uppföljningar</source>
         <translation>%1 – follow-ups: %2</translation>
     </message>
@@ -4334,6 +4334,11 @@
         <translation>Not met without a deficiency with required action – {where}</translation>
     </message>
     <message>
+        <location filename="../../app/services/central/publish.py" line="49"/>
+        <source>En annan fil med namnet {name} är redan publicerad och ersätts aldrig. Ge den nya versionen ett nytt namn (till exempel med versionsnumret).</source>
+        <translation>Another file named {name} is already published and is never replaced. Give the new version a new name (for example with the version number).</translation>
+    </message>
+    <message>
         <location filename="../../app/services/schedule.py" line="321"/>
         <source>Enheten {unit_id} finns inte i registret.</source>
         <translation>Unit {unit_id} is not in the register.</translation>
@@ -4429,6 +4434,21 @@
         <translation>The file {path} from the shared folder was not taken into use: {reason} The version already in use still applies.</translation>
     </message>
     <message>
+        <location filename="../../app/services/central/publish.py" line="120"/>
+        <source>Filen {path} kan inte läsas ({strerror}).</source>
+        <translation>The file {path} cannot be read ({strerror}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/publish.py" line="217"/>
+        <source>Filen {path} är ingen statistikfil från Uppföljaren.</source>
+        <translation>The file {path} is not a statistics file from Uppföljaren.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/publish.py" line="62"/>
+        <source>Filen {path} är inte UTF-8-kodad text.</source>
+        <translation>The file {path} is not UTF-8 encoded text.</translation>
+    </message>
+    <message>
         <location filename="../../app/services/template_yaml.py" line="247"/>
         <source>Filen är för djupt nästlad.</source>
         <translation>The file is nested too deeply.</translation>
@@ -4442,6 +4462,11 @@
         <location filename="../../app/services/template_format.py" line="341"/>
         <source>Filen är tom.</source>
         <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/publish.py" line="45"/>
+        <source>Filnamnet {name} går inte att publicera: använd bara bokstäver a-z, siffror, punkt, - och _.</source>
+        <translation>The file name {name} cannot be published: use only letters a-z, digits, dot, - and _.</translation>
     </message>
     <message>
         <location filename="../../app/services/visits/answers.py" line="46"/>
@@ -4752,6 +4777,16 @@
         <location filename="../../app/services/central/overview.py" line="49"/>
         <source>Statistiken i den centrala mappen kunde inte läsas ({path}): {reason}.</source>
         <translation>The statistics in the shared folder could not be read ({path}): {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/publish.py" line="214"/>
+        <source>Statistikfilen {path} kan inte läsas ({exc}).</source>
+        <translation>The statistics file {path} cannot be read ({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/central/publish.py" line="219"/>
+        <source>Statistikfilen {path} är nyare än programmet; uppdatera.</source>
+        <translation>The statistics file {path} is newer than the program; update it.</translation>
     </message>
     <message>
         <location filename="../../app/services/visits/answers.py" line="32"/>

@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.models.central import CentralAreaResult, CentralFollowup
 from app.services.central.stats import (
     BREAKDOWNS,
@@ -42,12 +42,13 @@ def _publish(share: Share, kind: str, path: Path, data: bytes) -> Path:
         return publish_for_pull(share, kind, path.name, data)
     except ValueError:
         raise UserFacingError(
-            f"Filnamnet {path.name} går inte att publicera: använd bara bokstäver a-z, siffror, "
-            "punkt, - och _.") from None
+            Message("Filnamnet {name} går inte att publicera: använd bara bokstäver a-z, "
+                    "siffror, punkt, - och _.", name=path.name)) from None
     except FileExistsError:
         raise UserFacingError(
-            f"En annan fil med namnet {path.name} är redan publicerad och ersätts aldrig. "
-            "Ge den nya versionen ett nytt namn (till exempel med versionsnumret).") from None
+            Message("En annan fil med namnet {name} är redan publicerad och ersätts "
+                    "aldrig. Ge den nya versionen ett nytt namn (till exempel med "
+                    "versionsnumret).", name=path.name)) from None
 
 
 def publish_template(share: Share, path: Path) -> tuple[Path, str]:
@@ -58,7 +59,7 @@ def publish_template(share: Share, path: Path) -> tuple[Path, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise UserFacingError(f"Filen {path} är inte UTF-8-kodad text.") from None
+        raise UserFacingError(Message("Filen {path} är inte UTF-8-kodad text.", path=path)) from None
     template = parse_template(text, str(path))
     share.check()
     return _publish(share, "templates", path, data), f"{template.name} {template.version}"
@@ -116,7 +117,8 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UserFacingError(f"Filen {path} kan inte läsas ({exc.strerror}).") from None
+        raise UserFacingError(Message(
+            "Filen {path} kan inte läsas ({strerror}).", path=path, strerror=exc.strerror)) from None
 
 
 def stats_path(share: Share) -> Path:
@@ -209,9 +211,10 @@ def read_statistics(path: Path) -> dict[str, Any]:
     try:
         body = json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise UserFacingError(f"Statistikfilen {path} kan inte läsas ({exc}).") from None
+        raise UserFacingError(Message(
+            "Statistikfilen {path} kan inte läsas ({exc}).", path=path, exc=exc)) from None
     if not isinstance(body, dict) or body.get("format") != STATS_FORMAT:
-        raise UserFacingError(f"Filen {path} är ingen statistikfil från Uppföljaren.")
+        raise UserFacingError(Message("Filen {path} är ingen statistikfil från Uppföljaren.", path=path))
     if int(body.get("format_version", 0)) > STATS_FORMAT_VERSION:
-        raise UserFacingError(f"Statistikfilen {path} är nyare än programmet; uppdatera.")
+        raise UserFacingError(Message("Statistikfilen {path} är nyare än programmet; uppdatera.", path=path))
     return body
