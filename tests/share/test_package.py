@@ -246,3 +246,13 @@ def test_handover_meta_needs_recipient() -> None:
         PackageMeta("followup", "fu-1", "xyz", 1, None, "laptop-a").validate()
     with pytest.raises(ValueError):
         PackageMeta("followup", "fu-1", "sol", 0, None, "laptop-a").validate()
+
+
+def test_damaged_version_needed_field_is_a_package_error(key: SigningKey,
+                                                         trusted: dict[str, TrustedKey]) -> None:
+    # zipfile raises NotImplementedError (not BadZipFile) for an unknown "version needed"
+    damaged = bytearray(build_package(meta("fu-1"), members(2), key))
+    central = damaged.index(b"PK\x01\x02")
+    damaged[central + 6] = 64
+    with pytest.raises(PackageError):
+        verify_package_bytes(bytes(damaged), trusted)

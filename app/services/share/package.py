@@ -255,7 +255,9 @@ def verify_package_bytes(
             raise fail("innehållet stämmer inte med kontrollsumman i filnamnet (filen är skadad)")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError,
+            OSError):
+        # NotImplementedError: a damaged "version needed" field in the central directory
         raise fail("filen är inget giltigt paket (trasig zip)") from None
     try:
         with archive:
