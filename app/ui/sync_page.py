@@ -252,7 +252,7 @@ class SyncPage(QWidget):
         else:
             self.progress.setRange(0, 0)
         if text:
-            self.progress_text.setText(text)
+            self.progress_text.setText(message_text(text))
 
     def _finish(self) -> None:
         self.handle = None

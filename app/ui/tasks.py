@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import UserFacingError
 from app.services.task_state import Cancelled, TaskState
-from app.ui.i18n import error_text
+from app.ui.i18n import error_text, message_text
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ class TaskHandle(QObject):
         self._dialog.setMaximum(max(total, 0))
         self._dialog.setValue(min(done, total) if total > 0 else 0)
         if text:
-            self._dialog.setLabelText(text)
+            self._dialog.setLabelText(message_text(text))
 
     def _close(self) -> None:
         self.done = True

@@ -4514,9 +4514,24 @@
         <translation>The field &apos;template&apos; (the template header) is missing.</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync.py" line="154"/>
+        <source>Förbereder paket</source>
+        <translation>Preparing packages</translation>
+    </message>
+    <message>
         <location filename="../../app/services/schedule.py" line="271"/>
         <source>Handläggaren finns inte eller har en annan roll.</source>
         <translation>The officer does not exist or has another role.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync.py" line="181"/>
+        <source>Hämtar kollegornas delar</source>
+        <translation>Fetching colleagues&apos; parts</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync.py" line="174"/>
+        <source>Hämtar mallar och enhetsregister</source>
+        <translation>Fetching templates and the unit register</translation>
     </message>
     <message>
         <location filename="../../app/services/central/overview.py" line="70"/>
@@ -4542,6 +4557,11 @@
         <location filename="../../app/services/visits/answers.py" line="79"/>
         <source>Kommentaren</source>
         <translation>The comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync.py" line="168"/>
+        <source>Kontrollerar</source>
+        <translation>Checking</translation>
     </message>
     <message>
         <location filename="../../app/services/visits/findings.py" line="41"/>
@@ -4772,6 +4792,11 @@
         <location filename="../../app/services/visits/finalize.py" line="71"/>
         <source>Sammanfattning saknas: {summary}</source>
         <translation>Summary missing: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_outbox.py" line="274"/>
+        <source>Skickar paket</source>
+        <translation>Sending packages</translation>
     </message>
     <message>
         <location filename="../../app/services/central/overview.py" line="49"/>

@@ -189,19 +189,23 @@ def test_problem_text_names_line_and_column_in_english(english: None) -> None:
 
 def _templates() -> set[str]:
     """What scripts/update_translations files under "errors": literal Message
-    templates and non-ASCII literal first arguments of app errors."""
+    templates, non-ASCII literal first arguments of app errors, progress texts."""
     builtin = {name for name in dir(__builtins__) if name.endswith("Error")} | {
         "ValueError", "TypeError", "KeyError", "RuntimeError", "OSError"}
     found = set()
     for path in (ROOT / "app").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            last = node.args[-1]
+            if name == "report" and len(node.args) == 3 and isinstance(last, ast.Constant) \
+                    and isinstance(last.value, str) and last.value:
+                found.add(last.value)  # progress text of TaskState.report
+            if not (isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                 continue
             if any(k.arg == "context" for k in node.keywords):
                 continue
-            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             text = node.args[0].value
             if name == "Message" or (name.endswith("Error") and name not in builtin
                                      and not text.isascii()):
