@@ -18,7 +18,9 @@ Targets (issue 7): push <= 10 s and <= 3x cp -r; second sync <= 0.5 s.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import shutil
 import statistics
 import subprocess
@@ -55,6 +57,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the last round's run_sync (main thread) and print the top")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="uppf-syncdb-") as tmp:
         base = Path(tmp)
@@ -106,9 +110,15 @@ def main() -> int:
                                                            verified_at=None))
                 session.commit()
             _settle()
+            profiler = cProfile.Profile() if args.profile and round_no == args.rounds - 1 else None
             started = time.perf_counter()
+            if profiler is not None:
+                profiler.enable()
             first = run_sync(sessions, paths, settings, share.root, TaskState())
             push_times.append(time.perf_counter() - started)
+            if profiler is not None:
+                profiler.disable()
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
             assert first.pushed == args.count and not first.failed, first.lines()
             started = time.perf_counter()
             second = run_sync(sessions, paths, settings, share.root, TaskState())

@@ -4,9 +4,10 @@ Queueing builds the package (the frozen snapshot as ``followup.json``, the
 report PDF, the attachments), keeps its bytes under the data dir and records
 its name and SHA-256 in ``outbox``. Pushing hands the recorded names to
 ``push_all``: a package already on the share costs a set lookup, and one
-that is missing is rebuilt from the kept local copy with the same meta,
-members and key, so it gets the same bytes and the same name whatever app
-version runs the push. Nothing local is ever deleted or changed here.
+that is missing is sent from the kept local copy as it is (its SHA-256
+checked against the recorded one), or, if an earlier key signed it, rebuilt
+from the kept copy's members with the same meta and the current key.
+Nothing local is ever deleted or changed here.
 
 Only revisions finalized in this program (their snapshot is stored) are
 queued: bulk-loaded history has no snapshot and is already at the centre.
@@ -202,14 +203,15 @@ def _read_manifest(path: Path) -> dict[str, Any]:
         return fallback
 
 
-def _local_meta(path: Path) -> PackageMeta:
-    """The meta a kept package was built with, read from its manifest."""
+def _local_meta(path: Path) -> tuple[PackageMeta, str | None]:
+    """The meta a kept package was built with and the id of the key that
+    signed it, read from its manifest."""
     manifest = _read_manifest(path)
     return PackageMeta(
         manifest["kind"], manifest["followup_id"], manifest["part"], manifest["revision"],
         manifest["parent_revision"], manifest["device_id"],
         data_format_version=manifest["data_format_version"], recipient=manifest["recipient"],
-        device_time=manifest["device_time"], info=manifest["info"])
+        device_time=manifest["device_time"], info=manifest["info"]), manifest.get("key_id")
 
 
 def _local_members(path: Path) -> Callable[[], dict[str, bytes]]:
@@ -249,9 +251,10 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
             meta = PackageMeta("followup", row.visit_id, row.part, row.revision,
                                row.revision - 1 or None, key.device_id)
             members: Callable[[], dict[str, bytes]] = dict
+            kept: Callable[[], bytes] | None = None
         else:
             try:
-                meta = _local_meta(local)
+                meta, key_id = _local_meta(local)
             except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
                 message = (f"Den lokala kopian av paketet {local} kan inte läsas ({exc}). "
                            "Uppföljningen finns kvar i databasen.")
@@ -259,8 +262,13 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
                 errors.append(message)
                 continue
             members = _local_members(local)
+            # Signed with the key in use: send the kept bytes as they are (the
+            # push checks their SHA-256) instead of building them again. A
+            # package signed with an earlier key is rebuilt, so the share only
+            # gets packages whose key this push publishes.
+            kept = local.read_bytes if key_id == key.key_id else None
         by_key[(row.visit_id, row.part, row.revision)] = row
-        items.append(PushItem(meta, members, row.package_name, row.sha256))
+        items.append(PushItem(meta, members, row.package_name, row.sha256, kept))
 
     def progress(done: int, total: int) -> None:
         if state is not None:

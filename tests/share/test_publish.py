@@ -175,3 +175,36 @@ def test_generator_input_and_lazy_members(share: Share, key: SigningKey) -> None
                        progress=lambda d, t: seen.append((d, t)))
     assert summary.pushed == 4 and sorted(loaded) == [0, 1, 2, 3]
     assert seen[-1] == (4, 0)  # total unknown for a generator
+
+
+def test_kept_package_is_sent_as_is_and_checked(share: Share, key: SigningKey,
+                                                tmp_path: Path) -> None:
+    built = [item(n) for n in range(3)]
+    datas = [build_package(i.meta, i.members, key) for i in built]  # type: ignore[arg-type]
+    shas = [hashlib.sha256(d).hexdigest() for d in datas]
+    kept_file = tmp_path / "kept.pkg"
+    kept_file.write_bytes(datas[2])
+    damaged = bytearray(datas[1])
+    damaged[len(damaged) // 2] ^= 0x01
+
+    def no_members() -> dict[str, bytes]:
+        raise AssertionError("a kept package is not built again")
+
+    items = [
+        PushItem(built[0].meta, no_members, None, shas[0], datas[0]),
+        PushItem(built[1].meta, no_members, None, shas[1], bytes(damaged)),  # damaged locally
+        PushItem(built[2].meta, no_members, None, shas[2], kept_file.read_bytes),  # lazy
+    ]
+    summary = push_all(share, "laptop-a", key, items)
+    assert summary.pushed == 2 and len(summary.errors) == 1
+    assert "fu-00001" in summary.errors[0] and "Den finns kvar lokalt" in summary.errors[0]
+    names = sorted(os.listdir(share.outbox_dir("laptop-a")))
+    assert names == sorted(package_name(built[n].meta, shas[n]) for n in (0, 2))
+    for n in (0, 2):  # the very bytes that were kept, under the name they were recorded with
+        assert (share.outbox_dir("laptop-a") / package_name(built[n].meta, shas[n])).read_bytes() \
+            == datas[n]
+
+    kept_file.unlink()  # the local copy is gone: this package fails, the run goes on
+    again = push_all(share, "laptop-a", key, [items[2], PushItem(built[1].meta, built[1].members)])
+    assert again.pushed == 1 and len(again.errors) == 1
+    assert "kan inte läsas" in again.errors[0]
