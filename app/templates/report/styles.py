@@ -55,7 +55,8 @@ ANSWER_MARKERS = {
 
 @cache
 def register_fonts() -> None:
-    """Load the embedded DejaVu fonts once per process."""
+    """Load the embedded DejaVu fonts once per process (subsets made by
+    scripts/subset_fonts.py: the full faces took twice as long to parse)."""
     from app.paths import resource_dir
 
     folder = resource_dir() / "fonts"
