@@ -159,3 +159,22 @@ def test_sigkill_at_each_step_of_a_batch(tmp_path: Path, step: str) -> None:
     assert os.listdir(share.tmp_dir("laptop-a")) == []
     for name in _outbox(share):
         read_package(share.outbox_dir("laptop-a") / name, _trusted(key))
+
+
+class NoWritebackFileSystem(FaultyFileSystem):
+    """sync_file_range fails every time (an odd kernel or file system)."""
+
+    def start_writeback(self, fd: int) -> None:  # type: ignore[override]
+        self._tick("start_writeback", fd)
+        self.failures += 1
+        raise OSError(5, "Input/output error")
+
+
+def test_early_writeback_is_only_a_hint(share: Share, key: SigningKey) -> None:
+    faulty = NoWritebackFileSystem()
+    summary = push_all(Share(share.root, faulty), "laptop-a", key, [item(n) for n in range(3)])
+    assert summary.ok and summary.pushed == 3
+    assert faulty.failures == 3
+    assert _ops(faulty, "flush_all") == 1  # durability comes from the flush alone
+    for name in _outbox(share):
+        read_package(share.outbox_dir("laptop-a") / name, _trusted(key))

@@ -4,9 +4,10 @@ The protocol of ``publish.write_and_link`` split into steps, so a sync of
 hundreds of packages pays for one file-system flush per batch:
 
 1. ``stage`` (workers, in parallel): write each package to a temp name in
-   this laptop's ``tmp/`` folder (create-exclusive) and close it. Where the
-   file system cannot be flushed as a whole (Windows, network shares), each
-   file is fsynced here, as before.
+   this laptop's ``tmp/`` folder (create-exclusive), start its write-back
+   (a hint, ``sync_file_range``) and close it. Where the file system cannot
+   be flushed as a whole (Windows, network shares), each file is fsynced
+   here instead, as before.
 2. ``commit`` (one thread, in input order): flush the whole batch at once
    (Linux ``syncfs`` on a local disk, opened before the first write so every
    write-back error since then is reported), then give each temp its final
@@ -157,6 +158,8 @@ def _write_temp(share: Share, temp: Path, parts: list[bytes], fsync_each: bool) 
             fs.write(fd, parts)
             if fsync_each:
                 fs.fsync(fd)
+            else:
+                _start_writeback(share, fd)
         finally:
             fs.close(fd)
     except OSError as exc:
@@ -165,6 +168,13 @@ def _write_temp(share: Share, temp: Path, parts: list[bytes], fsync_each: bool) 
     except BaseException:
         _discard(share, temp)
         raise
+
+
+def _start_writeback(share: Share, fd: int) -> None:
+    try:
+        share.fs.start_writeback(fd)
+    except OSError:
+        pass  # a hint only: the batch's flush still writes it and reports any error
 
 
 def flush(share: Share, handle: int | None, batch: list[Staged], folder: Path) -> None:
