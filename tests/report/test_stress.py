@@ -145,3 +145,19 @@ def test_question_text_and_evidence_taller_than_a_page() -> None:
     pdf = render_report_bytes(data)
     text = pypdf_text(pdf)
     assert "Delfråga 299 om rutiner" in text and "Dokument nummer 199" in text
+
+
+def test_reviewed_documents_long_and_many_lay_out_within_margins(tmp_path: Path) -> None:
+    from app.templates.report.data import ReviewedDocument
+
+    base = sample_report_data(n_questions=5, seed=3)
+    long_name = " ".join(f"dokumentdel{i}" for i in range(1500))  # several pages on its own
+    docs = (ReviewedDocument(long_name, None),
+            *(ReviewedDocument(f"Rutin nummer {i}", None) for i in range(120)))
+    data = dataclasses.replace(base, method=dataclasses.replace(base.method, documents=docs))
+    pdf = render_report_bytes(data)
+    text = normalise(pypdf_text(pdf))
+    assert "dokumentdel0 " in text and "dokumentdel1499" in text
+    assert all(f"Rutin nummer {i} " in text or f"Rutin nummer {i}\n" in text
+               for i in (0, 60, 119))
+    assert _words_outside_margins(pdf, tmp_path) == []

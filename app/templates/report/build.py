@@ -153,17 +153,16 @@ def _method(data: ReportData) -> list[Flowable]:
                            *fl.text_block(m.pre_analysis),
                            *fl.heading("Granskade dokument", "h2", "method-docs", 1)]
     if m.documents:
-        out.append(fl.list_table(("Dokument", "Inkom"), [
-            [fl.cell(d.name), fl.cell(fl.fmt_date(d.received_on, "Ej inkommet"))]
-            for d in m.documents], (140, 30)))
+        out += fl.short_list_rows(("Dokument", "Inkom"), [
+            (d.name, fl.fmt_date(d.received_on, "Ej inkommet")) for d in m.documents], (140, 30))
     else:
         out.append(fl.para("Inga dokument begärdes in.", "note"))
     visit = f"Platsbesök {fl.fmt_date(data.visit_on)}" + (f", {m.visit_time}" if m.visit_time
                                                           else "") + "."
     out += [*fl.heading("Platsbesök och deltagare", "h2", "method-visit", 1), fl.para(visit)]
     if m.participants:
-        out.append(fl.list_table(("Roll", "Antal"), [
-            [fl.cell(p.role), fl.cell(str(p.count))] for p in m.participants], (140, 30)))
+        out += fl.short_list_rows(("Roll", "Antal"), [
+            (p.role, str(p.count)) for p in m.participants], (140, 30))
     out += [Spacer(0, 4), *fl.text_block(m.notes, "")] if m.notes.strip() else []
     out += [*fl.heading("Sakgranskning", "h2", "method-fact", 1),
             fl.para(f"Utföraren sakgranskade rapporten {fl.fmt_date(m.fact_check_on)}."

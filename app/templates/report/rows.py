@@ -41,13 +41,18 @@ class QuestionRow(Flowable):
 
     ``first`` rows draw the table header above them; any row that starts a
     page draws it too, so a table running onto a new page repeats its header.
+    Other short lists (the reviewed documents) use it too, with their own
+    ``widths_mm`` and ``header``; a first column of width 0 leaves it out.
     """
 
     def __init__(self, number: Flowable | None, body: list[Flowable],
-                 answer: Flowable | None, first: bool) -> None:
+                 answer: Flowable | None, first: bool, *,
+                 widths_mm: Sequence[float] = AREA_WIDTHS_MM,
+                 header: Sequence[str] = HEADER) -> None:
         super().__init__()
         self.number, self.body, self.answer, self.first = number, body, answer, first
-        widths = [w * mm for w in AREA_WIDTHS_MM]
+        self._widths_mm, self._header = widths_mm, header
+        widths = [w * mm for w in widths_mm]
         self._col_x = [0.0, widths[0], widths[0] + widths[1]]
         self._col_w = [w - 2 * st.CELL_PADDING_X for w in widths]
         self._table_w = sum(widths)
@@ -100,8 +105,9 @@ class QuestionRow(Flowable):
         # Each part must carry at least two lines of text.
         if not head or _stack_height(head, width) < 2 * st.styles()["cell"].leading:
             return []
-        return [QuestionRow(self.number, head, self.answer, self.first),
-                QuestionRow(None, tail, None, first=False)]
+        shape = {"widths_mm": self._widths_mm, "header": self._header}
+        return [QuestionRow(self.number, head, self.answer, self.first, **shape),
+                QuestionRow(None, tail, None, first=False, **shape)]
 
     def draw(self) -> None:
         canv = self.canv
@@ -135,7 +141,7 @@ class QuestionRow(Flowable):
         style = st.styles()["cell_head"]
         canv.setFillColor(style.textColor)
         canv.setFont(style.fontName, style.fontSize)
-        for x, label in zip(self._col_x, HEADER, strict=True):
+        for x, label in zip(self._col_x, self._header, strict=True):
             canv.drawString(x + st.CELL_PADDING_X, top - PAD_TOP - style.fontSize, label)
         canv.setStrokeColor(st.ACCENT)
         canv.setLineWidth(0.8)
