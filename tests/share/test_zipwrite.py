@@ -9,6 +9,7 @@ writer replaced it.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -52,6 +53,9 @@ def test_same_bytes_for_a_real_package_and_it_reads_back(key: SigningKey) -> Non
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
         assert archive.testzip() is None
     assert entries[0][0] == MANIFEST_NAME
+    # ... and the manifest text is what json.dumps wrote before jsonfmt
+    assert entries[0][1] == json.dumps(json.loads(entries[0][1]), indent=1,
+                                       sort_keys=True).encode("utf-8")
     assert [name for name, _ in entries[1:]] == sorted(content)
     assert zipfile_reference(entries) == package
 

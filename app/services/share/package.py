@@ -34,6 +34,7 @@ from typing import Any
 
 from app.services.share.errors import PackageError, translate_os_error
 from app.services.share.fs import FileSystem
+from app.services.share.jsonfmt import dumps_indent1_sorted
 from app.services.share.layout import require_id
 from app.services.share.signing import SigningKey, TrustedKey
 from app.services.share.zipwrite import stored_zip_parts
@@ -215,7 +216,7 @@ def build_package_parts(
     signature = key.sign(_canonical(body))
     manifest = dict(body)
     manifest["signature"] = {"algorithm": "ed25519", "value": base64.b64encode(signature).decode()}
-    manifest_bytes = json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
+    manifest_bytes = dumps_indent1_sorted(manifest).encode("utf-8")
     return stored_zip_parts([(MANIFEST_NAME, manifest_bytes)] + [(n, members[n]) for n in listing])
 
 

@@ -22,6 +22,7 @@ Decisions use names, revision numbers and hashes only, never timestamps:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -51,7 +52,11 @@ _T = TypeVar("_T")
 _TEMP_RE = re.compile(r"^(?P<final>.+)\.(?P<host>[A-Za-z0-9-]{1,40})\.(?P<pid>\d{1,10})\.[0-9a-f]{8}\.part$")
 
 
+@functools.lru_cache(maxsize=1)
 def _host_tag() -> str:
+    # Once per process (a uname call per temp name adds up over a big push);
+    # a host renamed while the program runs only makes its older temps look
+    # foreign, which delays their cleanup, nothing else.
     tag = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40]
     return tag or "host"
 
