@@ -172,7 +172,8 @@ class NoWritebackFileSystem(FaultyFileSystem):
 
 def test_early_writeback_is_only_a_hint(share: Share, key: SigningKey) -> None:
     faulty = NoWritebackFileSystem()
-    summary = push_all(Share(share.root, faulty), "laptop-a", key, [item(n) for n in range(3)])
+    items = [item(n, pdf_size=100_000) for n in range(3)]  # large enough to be kicked early
+    summary = push_all(Share(share.root, faulty), "laptop-a", key, items)
     assert summary.ok and summary.pushed == 3
     assert faulty.failures == 3
     assert _ops(faulty, "flush_all") == 1  # durability comes from the flush alone

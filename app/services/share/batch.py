@@ -50,6 +50,9 @@ from app.services.share.publish import (
 # keeps in memory for the read-back comparison (attachments can be large).
 BATCH_MAX_PACKAGES = 100
 BATCH_MAX_BYTES = 64 * 1024 * 1024
+# Smaller packages are cheaper to leave to the batch's flush than to kick
+# one by one (the call costs more than writing them back later).
+EARLY_WRITEBACK_BYTES = 64 * 1024
 
 
 @dataclass
@@ -158,7 +161,7 @@ def _write_temp(share: Share, temp: Path, parts: list[bytes], fsync_each: bool) 
             fs.write(fd, parts)
             if fsync_each:
                 fs.fsync(fd)
-            else:
+            elif sum(len(part) for part in parts) >= EARLY_WRITEBACK_BYTES:
                 _start_writeback(share, fd)
         finally:
             fs.close(fd)
