@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -79,6 +80,11 @@ def _settle() -> None:
         os.sync()
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=400)
@@ -90,6 +96,7 @@ def main() -> int:
     key = SigningKey.generate(device_id)
     items = make_items(args.count, args.pdf_kb, device_id)
     cp_times, push_times, resync_times, known_times = [], [], [], []
+    cp_cpu, push_cpu = [], []
     with tempfile.TemporaryDirectory(prefix="uppf-bench-") as tmp:
         base = Path(tmp)
         source = base / "source"
@@ -97,16 +104,20 @@ def main() -> int:
         for round_no in range(args.rounds):
             copy_target = base / f"cp-{round_no}"
             _settle()
+            cpu = _cpu(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             subprocess.run(["cp", "-r", str(source), str(copy_target)], check=True)
             cp_times.append(time.perf_counter() - started)
+            cp_cpu.append(_cpu(resource.RUSAGE_CHILDREN) - cpu)
 
             share = Share(base / f"share-{round_no}")
             share.init(created_by_device=device_id, create_root=True)
             _settle()
+            cpu = _cpu(resource.RUSAGE_SELF)
             started = time.perf_counter()
             first = push_all(Share(share.root), device_id, key, items, workers=args.workers)
             push_times.append(time.perf_counter() - started)
+            push_cpu.append(_cpu(resource.RUSAGE_SELF) - cpu)
             assert first.pushed == len(items) and not first.errors, first.errors
 
             started = time.perf_counter()
@@ -136,6 +147,11 @@ def main() -> int:
           + " ".join(f"{t:.3f}" for t in push_times))
     paired = statistics.median(p / c for p, c in zip(push_times, cp_times, strict=True))
     print(f"paired ratio push / cp -r (median over rounds) {paired:.2f}x")
+    # CPU seconds (user + system, all threads) are far less disturbed by other
+    # programs on the machine than wall time; cp's are mostly kernel copying.
+    print(f"cpu seconds: cp -r median {statistics.median(cp_cpu):.3f}, push median "
+          f"{statistics.median(push_cpu):.3f} (ratio "
+          f"{statistics.median(push_cpu) / max(statistics.median(cp_cpu), 1e-9):.2f}x)")
     print(f"second sync, rebuilding packages   median {statistics.median(resync_times):.3f} s  "
           "(target <= 0.5 s)")
     print(f"second sync, names known from DB   median {statistics.median(known_times):.3f} s  "
