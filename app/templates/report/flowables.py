@@ -192,13 +192,14 @@ class Label(Flowable):
             x = size * 1.1
         canv.setFillColor(self.style.textColor)
         canv.setFont(self.style.fontName, size)
-        canv.drawString(x, baseline, self.text)
+        canv.drawString(x + self.style.leftIndent, baseline, self.text)
 
 
 def short_cell(text: str, style: str, width: float, marker: Color | None = None) -> Flowable:
     """A Label when the text fits the cell on one line, else a wrapping Paragraph."""
     s = st.styles()[style]
-    needed = stringWidth(clean_text(text), s.fontName, s.fontSize) + (s.fontSize * 1.1 if marker else 0)
+    needed = (stringWidth(clean_text(text), s.fontName, s.fontSize) + s.leftIndent
+              + (s.fontSize * 1.1 if marker else 0))
     if needed <= width and "\n" not in text:
         return Label(text, style, marker)
     return cell(text, style)
@@ -209,13 +210,15 @@ def answer_cell(answer: str, width: float) -> Flowable:
     return short_cell(answer_label(answer), "cell_bold", width, st.ANSWER_MARKERS.get(answer))
 
 
-def question_cell(q: QuestionResult) -> list[Flowable]:
-    parts: list[Flowable] = [cell(q.text)]
+def question_cell(q: QuestionResult, width: float) -> list[Flowable]:
+    # One-line question texts and evidence lines are Labels: a Paragraph costs
+    # several times as much, and there are two per question.
+    parts: list[Flowable] = [short_cell(q.text, "cell", width)]
     for n, block in enumerate(split_paragraphs(q.comment)):
         runs: list[Run] = [("Kommentar: ", "italic")] if n == 0 else []
         parts.append(text_paragraph(st.styles()["comment"], *runs, (block, "normal")))
     if q.evidence:
-        parts.append(cell("Underlag: " + ", ".join(q.evidence), "evidence"))
+        parts.append(short_cell("Underlag: " + ", ".join(q.evidence), "evidence", width))
     return parts
 
 
@@ -235,8 +238,8 @@ def area_summary_text(area: Area) -> str:
 
 def area_rows(questions: Sequence[QuestionResult]) -> list[Flowable]:
     """The results table of one area: one flowable per question (see rows.py)."""
-    id_w, _, answer_w = (w * mm - 2 * st.CELL_PADDING_X for w in AREA_WIDTHS_MM)
-    return [QuestionRow(short_cell(q.id, "cell", id_w), question_cell(q),
+    id_w, text_w, answer_w = (w * mm - 2 * st.CELL_PADDING_X for w in AREA_WIDTHS_MM)
+    return [QuestionRow(short_cell(q.id, "cell", id_w), question_cell(q, text_w),
                         answer_cell(q.answer, answer_w), first=n == 0)
             for n, q in enumerate(questions)]
 
