@@ -10,9 +10,10 @@ and Qt state must not be copied into a child.
 
 Memory: each worker holds one report at a time (~50 MB with fonts and
 reportlab; SQLAlchemy only if a report must be built from the rows), so two
-workers keep the batch well under 300 MB. The CLI uses two only
-on machines with at least four cores: on two busy cores the second worker's
-start-up and contention made the batch slower (benchmarks/report_cli.py).
+workers keep the batch well under 300 MB. Since the workers no longer import
+SQLAlchemy, two beat one even on two cores (208 reports: 61 against 82 ms per
+report, benchmarks/report_cli.py), except for a handful of reports, which the
+CLI leaves to one process (``min_reports``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from app.services import report_worker
 from app.services.report import (
     BatchResult,
     ReportRow,
+    batch_reports,
     report_file_name,
     report_rows,
     sqlite_file,
@@ -37,12 +39,17 @@ from app.services.task_state import Cancelled, TaskState
 def batch_reports_parallel(sessions: sessionmaker[Session], year: int, district: str | None,
                            out_dir: Path, state: TaskState, *, workers: int = 2,
                            organisation: str, logo: Path | None,
-                           internal: bool = False) -> BatchResult:
-    """``batch_reports`` on ``workers`` processes; same files, same result."""
+                           internal: bool = False, min_reports: int = 1) -> BatchResult:
+    """``batch_reports`` on ``workers`` processes; same files, same result.
+    Fewer than ``min_reports`` complete follow-ups run in this process, where
+    starting the workers would cost more than they save."""
     with sessions() as session:
         rows = report_rows(session, year=year, district=district)
         bind = session.get_bind()
         database = sqlite_file(session)
+    if sum(r.complete for r in rows) < min_reports:
+        return batch_reports(sessions, year, district, out_dir, state, organisation=organisation,
+                             logo=logo, internal=internal)
     url = bind.url.render_as_string(hide_password=False)
     result = BatchResult(skipped=[r for r in rows if not r.complete])
     todo = [r for r in rows if r.complete]
