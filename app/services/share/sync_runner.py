@@ -276,7 +276,11 @@ class _Run:
         if entry.staged is not None:
             self.batch_packages += 1
             self.batch_bytes += entry.staged.size
-            if self.batch_packages >= BATCH_MAX_PACKAGES or self.batch_bytes >= BATCH_MAX_BYTES:
+            # Without a whole-file-system flush (Windows, network shares) every
+            # file is already fsynced: nothing to gain from waiting, and the
+            # progress shown keeps pace with a slow share.
+            if (self.handle is None or self.batch_packages >= BATCH_MAX_PACKAGES
+                    or self.batch_bytes >= BATCH_MAX_BYTES):
                 self.commit_batch()
 
     def commit_batch(self) -> None:
