@@ -107,3 +107,22 @@ def test_cli_fast_and_normal_paths_write_the_same_file(
     normal_pdf = tmp_path / "normal.pdf"
     assert cli(data_dir, final_row.visit_id, "--out", str(normal_pdf)).returncode == 0
     assert fast_pdf.read_bytes() == normal_pdf.read_bytes()
+
+
+def test_printing_a_finalized_follow_up_imports_no_database_layer(
+        demo_engine: Engine, final_row: ReportRow, data_dir: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    demo_engine.dispose()
+    out = tmp_path / "r.pdf"
+    code = ("import sys; from app.cli.main import main; "
+            f"rc = main(['--data-dir', {str(data_dir)!r}, 'report', {final_row.visit_id!r}, "
+            f"'--out', {str(out)!r}]); "
+            "heavy = [m for m in ('sqlalchemy', 'alembic', 'PySide6', 'yaml', 'app.models') "
+            "if m in sys.modules]; print(heavy); sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[2], timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert out.read_bytes().startswith(b"%PDF")
