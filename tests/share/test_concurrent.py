@@ -41,9 +41,11 @@ def test_eight_processes_push_to_one_share(tmp_path: Path) -> None:
         save_key(key, key_file)
         for p in range(2):
             start = d * 1000 + p * _shift(d)
+            # One process per laptop publishes one by one, the other through
+            # push_all's batches: both protocols race for the same names.
             children.append(subprocess.Popen(
                 [sys.executable, "-m", "tests.share.child_push", str(share.root), str(key_file),
-                 str(start), str(PER_PROCESS), "30000"],
+                 str(start), str(PER_PROCESS), "30000"] + (["batch"] if p == 1 else []),
                 cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             ))
     assert len(children) >= 8
