@@ -90,6 +90,9 @@ class Share:
         self.root = Path(root)
         self.fs = fs if fs is not None else FileSystem()
         self._ensured: set[Path] = set()
+        # A push asks for the device's tmp/ and outbox/ several times per
+        # package; building the Path each time was a measurable share of it.
+        self._device_paths: dict[tuple[str, str], Path] = {}
 
     @classmethod
     def local_default(cls, folder: Path, device_id: str | None = None) -> Share:
@@ -108,10 +111,16 @@ class Share:
         return self.root / "devices" / require_id(device_id, "device id")
 
     def tmp_dir(self, device_id: str) -> Path:
-        return self.device_dir(device_id) / "tmp"
+        return self._device_path(device_id, "tmp")
 
     def outbox_dir(self, device_id: str) -> Path:
-        return self.device_dir(device_id) / "outbox"
+        return self._device_path(device_id, "outbox")
+
+    def _device_path(self, device_id: str, sub: str) -> Path:
+        path = self._device_paths.get((device_id, sub))
+        if path is None:
+            path = self._device_paths[(device_id, sub)] = self.device_dir(device_id) / sub
+        return path
 
     def handover_dir(self, device_id: str, recipient: str) -> Path:
         return self.device_dir(device_id) / "handover" / require_id(recipient, "recipient")

@@ -54,6 +54,7 @@ _NAME_RE = re.compile(
 )
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")  # control characters
 _Fail = Callable[[str], PackageError]
 
 
@@ -146,7 +147,7 @@ def member_name_problem(name: str, limits: PackageLimits = DEFAULT_LIMITS) -> st
         return "tomt filnamn"
     if len(name) > limits.max_name_length:
         return "för långt filnamn"
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+    if _CONTROL_RE.search(name):
         return "styrtecken i filnamnet"
     if "\\" in name or ":" in name:
         return "otillåtet tecken (\\ eller :) i filnamnet"
