@@ -93,7 +93,8 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pdf-kb", type=int, default=150)
-    parser.add_argument("--workers", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="threads for push_all (default: its own choice)")
     args = parser.parse_args()
     device_id = "bench-laptop"
     key = SigningKey.generate(device_id)
@@ -157,7 +158,7 @@ def main() -> int:
     cp_med = statistics.median(cp_times)
     push_med = statistics.median(push_times)
     print(f"packages: {args.count}, payload: {total_bytes / 1e6:.1f} MB, rounds: {args.rounds}, "
-          f"cpus: {os.cpu_count()}, workers: {args.workers}")
+          f"cpus: {os.cpu_count()}, workers: {args.workers or 'auto'}")
     print(f"cp -r (peer)                       median {cp_med:.3f} s  samples "
           + " ".join(f"{t:.3f}" for t in cp_times))
     print(f"push to empty share                median {push_med:.3f} s  "

@@ -12,6 +12,7 @@ names it recorded at the last push.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -107,13 +108,14 @@ def push_all(
     cancel: Callable[[], bool] | None = None,
     verify_existing: bool = False,
     limits: PackageLimits | None = None,
-    workers: int = 8,
+    workers: int | None = None,
 ) -> SyncSummary:
     """Publish each item; never raises for share faults, which go to ``errors``
     (Swedish). ``progress(done, total)`` gets total 0 when ``items`` has no len.
 
-    Up to ``workers`` packages are built and written to temp names at once
-    (hashing and writes release the GIL); they are then flushed, linked and
+    Up to ``workers`` packages (default: see ``_workers``) are built and
+    written to temp names at once (hashing and writes release the GIL); they
+    are then flushed, linked and
     read back in batches (``batch``: one file-system flush per batch where the
     share allows it). Results come back in input order. The outbox folder is
     fsynced once at the end, before returning, so the DB layer may record
@@ -134,7 +136,7 @@ def push_all(
     try:
         _Run(share, device_id, key, index, handle, summary, progress, total,
              limits if limits is not None else DEFAULT_LIMITS, verify_existing).run(
-            items, cancel, max(1, workers))
+            items, cancel, _workers(workers, handle))
     finally:
         if handle is not None:
             try:
@@ -148,6 +150,18 @@ def push_all(
             if not summary.errors:  # after a fatal error the one message already says it
                 summary.errors.append(str(exc))
     return summary
+
+
+def _workers(asked: int | None, handle: int | None) -> int:
+    """How many packages to build and write at once. On a network share
+    (one fsync per file) each package waits for the server, so 8 hide that
+    latency; on a local disk the work is hashing and copying, where threads
+    beyond the CPUs only fight over the GIL."""
+    if asked is not None:
+        return max(1, asked)
+    if handle is None:
+        return 8
+    return min(8, (os.cpu_count() or 1) + 1)
 
 
 def _open_flush_handle(share: Share, device_id: str) -> int | None:
