@@ -56,7 +56,8 @@ from app.services.schedule_rows import (
 
 __all__ = [
     "EXTRA_REASONS", "STATUS_LABELS", "PlanRow", "PlanWarning", "OfficerLoad",
-    "add_extra_followup", "apply_suggestions", "build_year_plan", "ensure_rhythm_rules",
+    "add_extra_followup", "apply_suggestions", "build_year_plan", "choose_entry",
+    "ensure_rhythm_rules",
     "plan_row", "plan_warnings", "remove_extra_followup", "rhythm_rules", "set_entry_status",
     "set_officer", "set_plan_status", "set_planned_date", "set_rhythm_rule", "year_loads",
 ]
@@ -358,6 +359,16 @@ def set_entry_status(session: Session, entry_id: int, status: str) -> None:
     session.flush()
 
 
+def choose_entry(entries: dict[str, PlanEntry], kind: str | None) -> PlanEntry | None:
+    """Of one unit's entries in a year (by kind), the one a status goes on:
+    ``kind``'s, or with ``kind`` None the open one (see ``set_plan_status``)."""
+    if kind is not None:
+        return entries.get(kind)
+    rhythm, extra = entries.get(PlanKind.RHYTHM.value), entries.get(PlanKind.EXTRA.value)
+    done = {PlanStatus.ADOPTED.value, PlanStatus.SYNCED.value}
+    return extra if extra is not None and (rhythm is None or rhythm.status in done) else rhythm
+
+
 def set_plan_status(session: Session, unit_id: str, year: int, status: str, *,
                     kind: str | None = None, visit_date: date | None = None) -> int:
     """Record that the follow-up of ``unit_id`` in ``year`` reached ``status``
@@ -372,15 +383,8 @@ def set_plan_status(session: Session, unit_id: str, year: int, status: str, *,
     """
     if status not in STATUS_LABELS:
         raise UserFacingError(Message("Okänd status {status!r}.", status=status))
-    entries = {e.kind: e for e in session.scalars(
-        select(PlanEntry).where(PlanEntry.unit_id == unit_id, PlanEntry.year == year))}
-    if kind is not None:
-        entry = entries.get(kind)
-    else:
-        rhythm, extra = entries.get(PlanKind.RHYTHM.value), entries.get(PlanKind.EXTRA.value)
-        done = {PlanStatus.ADOPTED.value, PlanStatus.SYNCED.value}
-        entry = extra if extra is not None and (rhythm is None or rhythm.status in done) \
-            else rhythm
+    entry = choose_entry({e.kind: e for e in session.scalars(
+        select(PlanEntry).where(PlanEntry.unit_id == unit_id, PlanEntry.year == year))}, kind)
     if entry is None:
         build_year_plan(session, year)
         entry = session.scalar(select(PlanEntry).where(

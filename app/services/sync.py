@@ -24,7 +24,6 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.errors import UserFacingError
 from app.models.sync import OutboxEntry, ReceivedPart, SyncRun
 from app.paths import AppPaths
 from app.services.share.catalog import read_receipts
@@ -210,7 +209,7 @@ def _mark_plan(session: Session, visit_ids: set[str], report: SyncReport) -> Non
     Entries already "synkad" are skipped with one query, so a run that adds
     nothing costs nothing here."""
     from app.models.schedule import PlanEntry
-    from app.services.schedule import set_plan_status
+    from app.services.plan_status import set_plan_statuses
 
     todo = fully_synced_visits(session, visit_ids)
     if not todo:
@@ -218,14 +217,10 @@ def _mark_plan(session: Session, visit_ids: set[str], report: SyncReport) -> Non
     units = {unit_id for _v, _y, unit_id in todo}
     synced = set(session.execute(select(PlanEntry.unit_id, PlanEntry.year).where(
         PlanEntry.unit_id.in_(units), PlanEntry.status == "synkad")))
-    for _visit_id, year, unit_id in todo:
-        if (unit_id, year) in synced:
-            continue
-        try:
-            set_plan_status(session, unit_id, year, "synkad")
-        except UserFacingError as exc:  # a plan problem never undoes what was sent
-            report.warnings.append(str(exc))
-        synced.add((unit_id, year))
+    failed = set_plan_statuses(session, [(unit_id, year) for _v, year, unit_id in todo
+                                         if (unit_id, year) not in synced], "synkad")
+    # A plan problem never undoes what was sent: it is a warning.
+    report.warnings.extend(str(exc) for exc in failed.values())
     session.commit()
 
 
