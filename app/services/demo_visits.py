@@ -382,7 +382,7 @@ def add_demo_visits(session: Session, rng: random.Random, seed: int) -> None:
 
 def _tell_plan(session: Session, plan: list[tuple[str, int, str]]) -> None:
     try:
-        from app.services.schedule import set_plan_status
+        from app.services.plan_status import set_plan_status
     except ImportError:
         return
     for unit_id, year, status in plan:

@@ -56,10 +56,9 @@ from app.services.schedule_rows import (
 
 __all__ = [
     "EXTRA_REASONS", "STATUS_LABELS", "PlanRow", "PlanWarning", "OfficerLoad",
-    "add_extra_followup", "apply_suggestions", "build_year_plan", "choose_entry",
-    "ensure_rhythm_rules",
+    "add_extra_followup", "apply_suggestions", "build_year_plan", "ensure_rhythm_rules",
     "plan_row", "plan_warnings", "remove_extra_followup", "rhythm_rules", "set_entry_status",
-    "set_officer", "set_plan_status", "set_planned_date", "set_rhythm_rule", "year_loads",
+    "set_officer", "set_planned_date", "set_rhythm_rule", "year_loads",
 ]
 
 # --- building the plan -----------------------------------------------------
@@ -357,45 +356,3 @@ def set_entry_status(session: Session, entry_id: int, status: str) -> None:
         raise UserFacingError(Message("Okänd status {status!r}.", status=status))
     _entry(session, entry_id).status = status
     session.flush()
-
-
-def choose_entry(entries: dict[str, PlanEntry], kind: str | None) -> PlanEntry | None:
-    """Of one unit's entries in a year (by kind), the one a status goes on:
-    ``kind``'s, or with ``kind`` None the open one (see ``set_plan_status``)."""
-    if kind is not None:
-        return entries.get(kind)
-    rhythm, extra = entries.get(PlanKind.RHYTHM.value), entries.get(PlanKind.EXTRA.value)
-    done = {PlanStatus.ADOPTED.value, PlanStatus.SYNCED.value}
-    return extra if extra is not None and (rhythm is None or rhythm.status in done) else rhythm
-
-
-def set_plan_status(session: Session, unit_id: str, year: int, status: str, *,
-                    kind: str | None = None, visit_date: date | None = None) -> int:
-    """Record that the follow-up of ``unit_id`` in ``year`` reached ``status``
-    (a code of ``STATUS_LABELS``); returns the plan entry's id.
-
-    With ``kind`` None the open entry is chosen: the rhythm entry unless it is
-    already done (fastställd/synkad) and an extra one exists. A unit with no
-    entry gets its rhythm entry if due, else an extra one ("annat"), so a
-    visit outside the plan still shows in it. ``visit_date`` (the booked or
-    held visit's day, in ``year``) replaces the planned date, so the plan and
-    the calendars show when the visit really is.
-    """
-    if status not in STATUS_LABELS:
-        raise UserFacingError(Message("Okänd status {status!r}.", status=status))
-    entry = choose_entry({e.kind: e for e in session.scalars(
-        select(PlanEntry).where(PlanEntry.unit_id == unit_id, PlanEntry.year == year))}, kind)
-    if entry is None:
-        build_year_plan(session, year)
-        entry = session.scalar(select(PlanEntry).where(
-            PlanEntry.unit_id == unit_id, PlanEntry.year == year,
-            PlanEntry.kind == (kind or PlanKind.RHYTHM.value)))
-    if entry is None:
-        entry_id = add_extra_followup(session, unit_id, year, "annat",
-                                      "Uppföljning utanför planen")
-        entry = _entry(session, entry_id)
-    entry.status = status
-    if visit_date is not None and visit_date.year == year:
-        entry.planned_date = visit_date
-    session.flush()
-    return entry.id

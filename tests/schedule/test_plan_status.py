@@ -8,11 +8,10 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
 from app.models import PlanEntry
-from app.services.plan_status import set_plan_statuses
+from app.services.plan_status import set_plan_status, set_plan_statuses
 from app.services.schedule import (
     add_extra_followup,
     build_year_plan,
-    set_plan_status,
 )
 from tests.schedule.helpers import add_unit
 
@@ -62,3 +61,14 @@ def test_an_unknown_status_changes_nothing(session: Session) -> None:
         set_plan_statuses(session, [("V1", 2027)], "klar")
     assert _statuses(session, 2027) == before
     assert set_plan_statuses(session, [], "synkad") == {}
+
+
+def test_a_year_without_a_plan_gets_one_built_once(session: Session) -> None:
+    add_unit(session, "V1", "vob")
+    add_unit(session, "V2", "vob")
+    add_unit(session, "H1", "hemtjanst")
+    # No plan for 2029 yet: due units get their rhythm entry, the rest an extra one.
+    assert set_plan_statuses(session, [("V1", 2029), ("V2", 2029), ("H1", 2029)],
+                             "synkad") == {}
+    assert _statuses(session, 2029) == {
+        ("V1", "rytm"): "synkad", ("V2", "rytm"): "synkad", ("H1", "extra"): "synkad"}

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
 from app.models import PlanEntry
+from app.services.plan_status import set_plan_status
 from app.services.schedule import (
     add_extra_followup,
     apply_suggestions,
@@ -19,7 +20,6 @@ from app.services.schedule import (
     remove_extra_followup,
     rhythm_rules,
     set_officer,
-    set_plan_status,
     set_planned_date,
     set_rhythm_rule,
     year_loads,

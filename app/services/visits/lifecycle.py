@@ -226,7 +226,7 @@ def refresh_status(session: Session, visit: Visit, who: str) -> None:
 
 def _notify_plan(session: Session, visit: Visit) -> None:
     try:
-        from app.services.schedule import set_plan_status
+        from app.services.plan_status import set_plan_status
     except ImportError:
         return
     try:
