@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from app.durable_io import write_bytes_atomic
 from app.templates.report import flowables as fl
@@ -181,11 +181,14 @@ def _method(data: ReportData) -> list[Flowable]:
 
 
 def _results(data: ReportData) -> list[Flowable]:
-    out: list[Flowable] = [*fl.heading("Resultat per område", "h1", "results", 0)]
+    *room, heading = fl.heading("Resultat per område", "h1", "results", 0)
     if not data.areas:
-        return out + [fl.para("Inga frågor besvarade.", "note")]
-    out += [fl.para("Antal frågor per bedömning och område.", "lead"),
-            fl.overview_table(data.areas)]
+        return [*room, heading, fl.para("Inga frågor besvarade.", "note")]
+    # The overview table is kept whole on one page; the heading goes with it
+    # rather than standing alone above an empty rest of a page.
+    out: list[Flowable] = [*room, KeepTogether([
+        heading, fl.para("Antal frågor per bedömning och område.", "lead"),
+        fl.overview_table(data.areas)])]
     for n, area in enumerate(data.areas, start=1):
         applicable = [q for q in area.questions if q.answer != "ej_aktuellt"]
         not_applicable = [q for q in area.questions if q.answer == "ej_aktuellt"]
