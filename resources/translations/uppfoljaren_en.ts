@@ -4184,7 +4184,7 @@
         <translation>Attachment {item} ({path}) has been changed or damaged since it was added.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_outbox.py" line="131"/>
+        <location filename="../../app/services/sync_outbox.py" line="132"/>
         <source>Bilagan {item} ({path}) har ändrats sedan uppföljningen fastställdes.</source>
         <translation>Attachment {item} ({path}) has changed since the follow-up was finalized.</translation>
     </message>
@@ -4289,12 +4289,12 @@
         <translation>The shared folder cannot be reached ({path}). Check that the computer is connected to the city network and that the drive is mounted. Nothing has been lost; the sync can be run again.</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/layout.py" line="237"/>
+        <location filename="../../app/services/share/layout.py" line="246"/>
         <source>Den centrala mappen {root} finns inte eller är inte ansluten. Kontrollera att datorn är ansluten till stadens nätverk och att enheten är monterad. Inget har gått förlorat; synkroniseringen kan köras igen.</source>
         <translation>The shared folder {root} does not exist or is not connected. Check that the computer is connected to the city network and that the drive is mounted. Nothing has been lost; the sync can be run again.</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/layout.py" line="187"/>
+        <location filename="../../app/services/share/layout.py" line="196"/>
         <source>Den centrala mappen {root} har formatversion {version}, men den här versionen av Uppföljaren förstår bara upp till {supported}. Uppdatera programmet innan du synkroniserar.</source>
         <translation>The shared folder {root} has format version {version}, but this version of Uppföljaren only understands up to {supported}. Update the program before you sync.</translation>
     </message>
@@ -4374,7 +4374,7 @@
         <translation>The file cannot be opened ({strerror}).</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/layout.py" line="181"/>
+        <location filename="../../app/services/share/layout.py" line="190"/>
         <source>Filen {marker_path} är skadad eller inte en markeringsfil för Uppföljaren. Kontakta den centrala förvaltningen.</source>
         <translation>The file {marker_path} is damaged or not a marker file for Uppföljaren. Contact the central administration.</translation>
     </message>
@@ -4514,7 +4514,7 @@
         <translation>The field &apos;template&apos; (the template header) is missing.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="154"/>
+        <location filename="../../app/services/sync.py" line="153"/>
         <source>Förbereder paket</source>
         <translation>Preparing packages</translation>
     </message>
@@ -4524,12 +4524,12 @@
         <translation>The officer does not exist or has another role.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="181"/>
+        <location filename="../../app/services/sync.py" line="180"/>
         <source>Hämtar kollegornas delar</source>
         <translation>Fetching colleagues&apos; parts</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="174"/>
+        <location filename="../../app/services/sync.py" line="173"/>
         <source>Hämtar mallar och enhetsregister</source>
         <translation>Fetching templates and the unit register</translation>
     </message>
@@ -4559,7 +4559,7 @@
         <translation>The comment</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="168"/>
+        <location filename="../../app/services/sync.py" line="167"/>
         <source>Kontrollerar</source>
         <translation>Checking</translation>
     </message>
@@ -4609,7 +4609,7 @@
         <translation>The template version with id {version_id} is not in the database.</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/layout.py" line="166"/>
+        <location filename="../../app/services/share/layout.py" line="175"/>
         <source>Mappen {root} är ingen central mapp för Uppföljaren (filen {marker} saknas). Kontrollera att rätt mapp är vald och att nätverksenheten är ansluten. Inget har gått förlorat.</source>
         <translation>The folder {root} is not a shared folder for Uppföljaren (the file {marker} is missing). Check that the right folder is chosen and that the network drive is connected. Nothing has been lost.</translation>
     </message>
@@ -4679,7 +4679,7 @@
         <translation>Unknown status &apos;{status}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/services/schedule.py" line="356"/>
+        <location filename="../../app/services/plan_status.py" line="99"/>
         <source>Okänd status {status!r}.</source>
         <translation>Unknown status {status!r}.</translation>
     </message>
@@ -4734,12 +4734,12 @@
         <translation>The package cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/publish.py" line="330"/>
+        <location filename="../../app/services/share/publish.py" line="335"/>
         <source>Paketet {final} blev inte korrekt sparat på den centrala mappen (kontrollsumman stämmer inte vid återläsning; flyttat till {moved}). Inget har gått förlorat; synkroniseringen kan köras igen.</source>
         <translation>The package {final} was not saved correctly in the shared folder (the checksum does not match when read back; moved to {moved}). Nothing has been lost; the sync can be run again.</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/publish.py" line="338"/>
+        <location filename="../../app/services/share/publish.py" line="343"/>
         <source>Paketet {final} kunde inte sparas: filen på den centrala mappen ändras hela tiden. Kontakta IT.</source>
         <translation>The package {final} could not be saved: the file in the shared folder keeps changing. Contact IT.</translation>
     </message>
@@ -4759,7 +4759,7 @@
         <translation>Plan entry {entry_id} does not exist (any more).</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_outbox.py" line="111"/>
+        <location filename="../../app/services/sync_outbox.py" line="112"/>
         <source>Revision {revision} av delen {part} har ingen fastställd version.</source>
         <translation>Revision {revision} of the part {part} has no finalized version.</translation>
     </message>
@@ -4794,7 +4794,7 @@
         <translation>Summary missing: {summary}</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_outbox.py" line="274"/>
+        <location filename="../../app/services/sync_outbox.py" line="275"/>
         <source>Skickar paket</source>
         <translation>Sending packages</translation>
     </message>
