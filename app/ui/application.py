@@ -162,7 +162,9 @@ def create_main_window(ctx: UiContext) -> MainWindow:
 
 def _show_start_error(error: BaseException) -> None:
     if isinstance(error, UserFacingError):
-        text = str(error)
+        from app.ui.i18n import error_text
+
+        text = error_text(error)
     else:
         log.error("start failed", exc_info=(type(error), error, error.__traceback__))
         text = QCoreApplication.translate(

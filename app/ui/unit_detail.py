@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.unit_rows import UnitRow
+from app.ui.i18n import label
 
 
 def _value_label() -> QLabel:
@@ -113,8 +114,8 @@ class UnitDetail(QFrame):
         self.title.setText(unit.name)
         texts = {
             "id": unit.id,
-            "type": unit.type_name,
-            "regiform": unit.regiform_name,
+            "type": label(unit.type_name),
+            "regiform": label(unit.regiform_name),
             "provider": unit.provider or dash,
             "address": unit.address or dash,
             "district": unit.district or self.tr("Utanför staden"),

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 
 from app.services.unit_rows import UnitRow
+from app.ui.i18n import label
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole UnitRow
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -75,8 +76,8 @@ def _district_text(row: UnitRow) -> str:
 COLUMNS: dict[Column, _ColumnSpec] = {
     Column.NAME: _ColumnSpec("Namn", lambda r: r.name, lambda r: swedish_key(r.name)),
     Column.ID: _ColumnSpec("Enhets-id", lambda r: r.id, lambda r: swedish_key(r.id)),
-    Column.TYPE: _ColumnSpec("Typ", lambda r: r.type_name, lambda r: swedish_key(r.type_name)),
-    Column.REGIFORM: _ColumnSpec("Regiform", lambda r: r.regiform_name,
+    Column.TYPE: _ColumnSpec("Typ", lambda r: label(r.type_name), lambda r: swedish_key(r.type_name)),
+    Column.REGIFORM: _ColumnSpec("Regiform", lambda r: label(r.regiform_name),
                                  lambda r: swedish_key(r.regiform_name)),
     Column.PROVIDER: _ColumnSpec("Utförare", lambda r: r.provider,
                                  lambda r: swedish_key(r.provider)),

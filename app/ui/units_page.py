@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.unit_rows import Choices, UnitRow
+from app.ui.i18n import label
 from app.ui.unit_detail import UnitDetail
 from app.ui.unit_table_model import Column, UnitFilterProxy, UnitTableModel
 
@@ -187,9 +188,9 @@ class UnitsView(QWidget):
         self._fill(self.district, self.tr("Alla stadsdelar"),
                    [(name, name) for name in available.districts])
         self._fill(self.unit_type, self.tr("Alla typer"),
-                   [(code, name) for code, name in available.unit_types])
+                   [(code, label(name)) for code, name in available.unit_types])
         self._fill(self.regiform, self.tr("Alla regiformer"),
-                   [(code, name) for code, name in available.regiforms])
+                   [(code, label(name)) for code, name in available.regiforms])
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         self.model.sort_rows(header.sortIndicatorSection(), header.sortIndicatorOrder())

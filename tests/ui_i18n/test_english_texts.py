@@ -259,3 +259,28 @@ def test_a_rejected_template_is_explained_in_english(english: None, tmp_path: Pa
     assert "  mall.yaml, line 12 (q1): Question q1: unknown part 'xyz' (must be sol or hsl)." \
         in lines
     assert str(caught.value).splitlines()[0].startswith("Mallen mall.yaml har ")
+
+
+def test_units_page_shows_type_and_regiform_in_english(
+        english_ctx: UiContext, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    from app.ui.unit_table_model import Column
+    from app.ui.units_page import UnitsPage
+
+    page = UnitsPage(english_ctx)
+    qtbot.addWidget(page)
+    model = page.model
+    shown = {model.data(model.index(row, Column.TYPE), Qt.ItemDataRole.DisplayRole)
+             for row in range(model.rowCount())}
+    forms = {model.data(model.index(row, Column.REGIFORM), Qt.ItemDataRole.DisplayRole)
+             for row in range(model.rowCount())}
+    assert "Care home" in shown and "Home care" in shown and "Hemtjänst" not in shown
+    assert "Municipal operation" in forms and "Egen regi" not in forms
+    items = {combo.itemText(i) for combo in page.findChildren(QComboBox)
+             for i in range(combo.count())}
+    assert {"Care home", "Contracted"} <= items and "Entreprenad" not in items
+    page.select_unit(model.rows[0].id)
+    detail = {label.text() for label in page.detail.values.values()}
+    assert detail & {"Care home", "Profile home", "Service housing", "Home care", "Day activity"}
