@@ -1113,7 +1113,7 @@
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Dagverksamhet</source>
-        <translation>Day activity</translation>
+        <translation>Day care</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>

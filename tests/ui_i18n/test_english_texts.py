@@ -283,4 +283,4 @@ def test_units_page_shows_type_and_regiform_in_english(
     assert {"Care home", "Contracted"} <= items and "Entreprenad" not in items
     page.select_unit(model.rows[0].id)
     detail = {label.text() for label in page.detail.values.values()}
-    assert detail & {"Care home", "Profile home", "Service housing", "Home care", "Day activity"}
+    assert detail & {"Care home", "Profile home", "Service housing", "Home care", "Day care"}
