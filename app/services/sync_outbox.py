@@ -48,7 +48,6 @@ from app.services.share.publish import read_sha256
 from app.services.share.signing import SigningKey
 from app.services.share.sync_runner import PushItem, SyncSummary, push_all
 from app.services.task_state import TaskState
-from app.services.visits.attachments import attachment_path
 from app.settings import Settings
 
 REPORT_MEMBER = "report.pdf"
@@ -104,6 +103,7 @@ def build_members(session: Session, paths: AppPaths, settings: Settings, visit_i
                   part: str, revision: int) -> tuple[dict[str, bytes], dict[str, Any]]:
     """The package members of one finalized revision, and its snapshot."""
     from app.services.report import report_pdf_for_part_revision
+    from app.services.sync_attachments import attachment_members  # it imports this module
 
     stored = session.scalar(select(PartRevision.snapshot).where(
         PartRevision.visit_id == visit_id, PartRevision.part == part,
@@ -120,18 +120,8 @@ def build_members(session: Session, paths: AppPaths, settings: Settings, visit_i
             session, visit_id, part, revision, organisation=settings.organisation_name,
             logo=logo if logo is not None and logo.is_file() else None),
     }
-    for index, item in enumerate(snapshot.get("attachments", []), start=1):
-        path = attachment_path(paths.attachments_dir, item["stored_name"])
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UserFacingError(Message(
-                "Bilagan {item} ({path}) kan inte läsas: {strerror}.",
-                item=item['filename'], path=path, strerror=exc.strerror or exc)) from exc
-        if item.get("sha256") and hashlib.sha256(data).hexdigest() != item["sha256"]:
-            raise UserFacingError(Message("Bilagan {item} ({path}) har ändrats sedan uppföljningen "
-                    "fastställdes.", item=item['filename'], path=path))
-        members[_member_for(index, item["filename"])] = data
+    # Checked against the snapshot's hashes and the size limits, as a handover does.
+    members.update(attachment_members(paths, snapshot))
     return members, snapshot
 
 

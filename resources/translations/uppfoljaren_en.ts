@@ -37,12 +37,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="168"/>
+        <location filename="../../app/ui/application.py" line="170"/>
         <source>Ett oväntat fel inträffade. Detaljer finns i loggen.</source>
         <translation>An unexpected error occurred. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="171"/>
+        <location filename="../../app/ui/application.py" line="173"/>
         <source>Uppföljaren kan inte starta.</source>
         <translation>Uppföljaren cannot start.</translation>
     </message>
@@ -3528,112 +3528,112 @@
 <context>
     <name>UnitDetail</name>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="40"/>
+        <location filename="../../app/ui/unit_detail.py" line="41"/>
         <source>Enhetsdetaljer</source>
         <translation>Unit details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="45"/>
+        <location filename="../../app/ui/unit_detail.py" line="46"/>
         <source>Välj en enhet i listan för att se uppgifterna här.</source>
         <translation>Choose a unit in the list to see its details here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="71"/>
+        <location filename="../../app/ui/unit_detail.py" line="72"/>
         <source>Enhets-id</source>
         <translation>Unit id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="72"/>
+        <location filename="../../app/ui/unit_detail.py" line="73"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="73"/>
+        <location filename="../../app/ui/unit_detail.py" line="74"/>
         <source>Regiform</source>
         <translation>Form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="74"/>
+        <location filename="../../app/ui/unit_detail.py" line="75"/>
         <source>Utförare</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="75"/>
+        <location filename="../../app/ui/unit_detail.py" line="76"/>
         <source>Adress</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="76"/>
+        <location filename="../../app/ui/unit_detail.py" line="77"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="77"/>
+        <location filename="../../app/ui/unit_detail.py" line="78"/>
         <source>Uppföljande stadsdel</source>
         <translation>Follow-up district</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="78"/>
+        <location filename="../../app/ui/unit_detail.py" line="79"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="79"/>
+        <location filename="../../app/ui/unit_detail.py" line="80"/>
         <source>Platser</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="80"/>
+        <location filename="../../app/ui/unit_detail.py" line="81"/>
         <source>Uppföljningsår</source>
         <translation>Follow-up years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="81"/>
+        <location filename="../../app/ui/unit_detail.py" line="82"/>
         <source>Verksamhetschef</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="82"/>
+        <location filename="../../app/ui/unit_detail.py" line="83"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="120"/>
+        <location filename="../../app/ui/unit_detail.py" line="121"/>
         <source>Utanför staden</source>
         <translation>Outside the city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="124"/>
+        <location filename="../../app/ui/unit_detail.py" line="125"/>
         <source>Udda år</source>
         <translation>Odd years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="124"/>
+        <location filename="../../app/ui/unit_detail.py" line="125"/>
         <source>Jämna år</source>
         <translation>Even years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="125"/>
+        <location filename="../../app/ui/unit_detail.py" line="126"/>
         <source>Inte bestämt</source>
         <translation>Not decided</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="137"/>
+        <location filename="../../app/ui/unit_detail.py" line="138"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="139"/>
+        <location filename="../../app/ui/unit_detail.py" line="140"/>
         <source>från %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="141"/>
+        <location filename="../../app/ui/unit_detail.py" line="142"/>
         <source>till %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_detail.py" line="142"/>
+        <location filename="../../app/ui/unit_detail.py" line="143"/>
         <source>Tills vidare</source>
         <translation>Until further notice</translation>
     </message>
@@ -3641,47 +3641,47 @@
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="72"/>
+        <location filename="../../app/ui/unit_table_model.py" line="73"/>
         <source>Utanför staden</source>
         <translation>Outside the city</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="93"/>
+        <location filename="../../app/ui/unit_table_model.py" line="94"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="94"/>
+        <location filename="../../app/ui/unit_table_model.py" line="95"/>
         <source>Enhets-id</source>
         <translation>Unit id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="95"/>
+        <location filename="../../app/ui/unit_table_model.py" line="96"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="96"/>
+        <location filename="../../app/ui/unit_table_model.py" line="97"/>
         <source>Regiform</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="97"/>
+        <location filename="../../app/ui/unit_table_model.py" line="98"/>
         <source>Utförare</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="98"/>
+        <location filename="../../app/ui/unit_table_model.py" line="99"/>
         <source>Stadsdel</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="99"/>
+        <location filename="../../app/ui/unit_table_model.py" line="100"/>
         <source>Uppföljande stadsdel</source>
         <translation>Follow-up district</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit_table_model.py" line="100"/>
+        <location filename="../../app/ui/unit_table_model.py" line="101"/>
         <source>Platser</source>
         <translation>Places</translation>
     </message>
@@ -3689,72 +3689,72 @@
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../../app/ui/units_page.py" line="69"/>
+        <location filename="../../app/ui/units_page.py" line="70"/>
         <source>Sök på namn, enhets-id, utförare eller adress</source>
         <translation>Search by name, unit id, provider or address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="70"/>
+        <location filename="../../app/ui/units_page.py" line="71"/>
         <source>Sök enhet</source>
         <translation>Search units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="74"/>
+        <location filename="../../app/ui/units_page.py" line="75"/>
         <source>Filtrera på stadsdel</source>
         <translation>Filter by district</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="75"/>
+        <location filename="../../app/ui/units_page.py" line="76"/>
         <source>Filtrera på typ</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="76"/>
+        <location filename="../../app/ui/units_page.py" line="77"/>
         <source>Filtrera på regiform</source>
         <translation>Filter by form of operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="79"/>
+        <location filename="../../app/ui/units_page.py" line="80"/>
         <source>Antal enheter som visas</source>
         <translation>Number of units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="81"/>
+        <location filename="../../app/ui/units_page.py" line="82"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="95"/>
+        <location filename="../../app/ui/units_page.py" line="96"/>
         <source>Enheter</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="187"/>
+        <location filename="../../app/ui/units_page.py" line="188"/>
         <source>Alla stadsdelar</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="189"/>
+        <location filename="../../app/ui/units_page.py" line="190"/>
         <source>Alla typer</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="191"/>
+        <location filename="../../app/ui/units_page.py" line="192"/>
         <source>Alla regiformer</source>
         <translation>All forms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="245"/>
+        <location filename="../../app/ui/units_page.py" line="246"/>
         <source>1 enhet</source>
         <translation>1 unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="246"/>
+        <location filename="../../app/ui/units_page.py" line="247"/>
         <source>%1 enheter</source>
         <translation>%1 units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/units_page.py" line="248"/>
+        <location filename="../../app/ui/units_page.py" line="249"/>
         <source>Visar %1 av %2 enheter</source>
         <translation>Showing %1 of %2 units</translation>
     </message>
@@ -4182,11 +4182,6 @@
         <location filename="../../app/services/sync_attachments.py" line="71"/>
         <source>Bilagan {item} ({path}) har ändrats eller skadats sedan den lades till.</source>
         <translation>Attachment {item} ({path}) has been changed or damaged since it was added.</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/sync_outbox.py" line="132"/>
-        <source>Bilagan {item} ({path}) har ändrats sedan uppföljningen fastställdes.</source>
-        <translation>Attachment {item} ({path}) has changed since the follow-up was finalized.</translation>
     </message>
     <message>
         <location filename="../../app/services/sync_attachments.py" line="67"/>
@@ -4794,7 +4789,7 @@
         <translation>Summary missing: {summary}</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_outbox.py" line="275"/>
+        <location filename="../../app/services/sync_outbox.py" line="265"/>
         <source>Skickar paket</source>
         <translation>Sending packages</translation>
     </message>
