@@ -204,8 +204,14 @@ def test_kept_manifest_is_read_fast_or_through_the_zip_directory(tmp_path: Path)
     from app.services.sync_outbox import _read_manifest
 
     body = {"kind": "followup", "info": {"text": "åäö" * 50}}
-    for name, method in (("stored.pkg", zipfile.ZIP_STORED), ("deflated.pkg", zipfile.ZIP_DEFLATED)):
+    # A manifest larger than the first read (many attachments) comes through the directory.
+    large = {"kind": "followup", "members": [{"name": f"attachments/{i:03d}", "sha256": "0" * 64}
+                                             for i in range(400)]}
+    assert len(json.dumps(large)) > 16 * 1024
+    for name, method, manifest in (("stored.pkg", zipfile.ZIP_STORED, body),
+                                   ("deflated.pkg", zipfile.ZIP_DEFLATED, body),
+                                   ("large.pkg", zipfile.ZIP_STORED, large)):
         with zipfile.ZipFile(tmp_path / name, "w", method) as archive:
-            archive.writestr("manifest.json", json.dumps(body))
+            archive.writestr("manifest.json", json.dumps(manifest))
             archive.writestr("followup.json", b"{}")
-        assert _read_manifest(tmp_path / name) == body
+        assert _read_manifest(tmp_path / name) == manifest

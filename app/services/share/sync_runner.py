@@ -201,6 +201,10 @@ class _Run:
         self.done = 0
         self.stop = False  # a fatal error was recorded: later errors add no message
         self.halt = False  # a fatal error was seen: start no further item
+        # Batches are committed on one thread of their own while the next
+        # batch is built: the flush waits for the disk, the build for the CPU.
+        self.committer: ThreadPoolExecutor | None = None
+        self.committing: Future[None] | None = None
 
     def work(self, item: PushItem) -> _Entry:
         try:
@@ -243,7 +247,9 @@ class _Run:
             return bool(pending) and (not isinstance(pending[0], Future) or pending[0].done())
 
         try:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
+            with ThreadPoolExecutor(max_workers=workers) as pool, \
+                    ThreadPoolExecutor(max_workers=1) as committer:
+                self.committer = committer
                 for item in items:
                     if self.halt:
                         break
@@ -271,10 +277,12 @@ class _Run:
                         collect_oldest()
                 while pending:
                     collect_oldest()
-            self.commit_batch()
+                self.hand_over()
+                self.wait_committed()
         finally:
             # Only has work after an unexpected exception: temps written by
             # this run must not wait for a later run's stale-temp cleanup.
+            # (The committer's own batch was finished or dropped by commit_batch.)
             left = [e.staged for e in self.batch if e.staged is not None]
             for head in pending:
                 entry = head if isinstance(head, _Entry) else None
@@ -295,11 +303,30 @@ class _Run:
             # progress shown keeps pace with a slow share.
             if (self.handle is None or self.batch_packages >= BATCH_MAX_PACKAGES
                     or self.batch_bytes >= BATCH_MAX_BYTES):
-                self.commit_batch()
+                self.hand_over()
 
-    def commit_batch(self) -> None:
+    def hand_over(self) -> None:
+        """Give the collected batch to the committer, after the one before it
+        is done (so at most two batches are held in memory, and results are
+        recorded in input order). Without a whole-file-system flush each file
+        was fsynced while staging and the commit is done here at once."""
         batch, self.batch = self.batch, []
         self.batch_packages = self.batch_bytes = 0
+        if not batch:
+            return
+        self.wait_committed()
+        if self.handle is None or self.committer is None:
+            self.commit_batch(batch)
+        else:
+            self.committing = self.committer.submit(self.commit_batch, batch)
+
+    def wait_committed(self) -> None:
+        """Wait for the batch being committed; its unexpected error is raised here."""
+        committing, self.committing = self.committing, None
+        if committing is not None:
+            committing.result()
+
+    def commit_batch(self, batch: list[_Entry]) -> None:
         staged = [e.staged for e in batch if e.staged is not None]
         flush_error: ShareError | None = None
         try:
