@@ -142,12 +142,36 @@ def _meta(session: Session, device_id: str, visit_id: str, part: str, revision: 
 def queue_finalized(session: Session, paths: AppPaths, settings: Settings, key: SigningKey,
                     state: TaskState | None = None) -> QueueResult:
     """Build and keep the package of every finalized revision not queued yet.
-    Usually finalizing did it already (outbox_prepare.py); this catches up on
-    the rest, each revision committed as it is done, safe against a
-    preparation running at the same time."""
-    from app.services.outbox_prepare import catch_up  # it imports this module
-
-    return catch_up(session, paths, settings, key, state)
+    Commits every few packages, so a crash loses at most that much work (a
+    kept file without a row is rebuilt next time under a new device time)."""
+    result = QueueResult()
+    todo = pending_revisions(session)
+    folder = packages_dir(paths)
+    for done, (visit_id, part, revision) in enumerate(todo, start=1):
+        if state is not None and state.cancel_requested:
+            break
+        try:
+            members, snapshot = build_members(session, paths, settings, visit_id, part, revision)
+            meta = _meta(session, key.device_id, visit_id, part, revision, snapshot)
+            data = build_package(meta, members, key)
+        except (UserFacingError, ValueError) as exc:
+            result.errors.append(f"Uppföljning {visit_id} del {part} revision {revision} kunde "
+                                 f"inte paketeras: {exc} Den finns kvar lokalt.")
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        name = package_name(meta, sha)
+        write_bytes_atomic(folder / name, data)
+        session.add(OutboxEntry(visit_id=visit_id, part=part, revision=revision,
+                                package_name=name, sha256=sha,
+                                local_file=(PACKAGES_SUBDIR / name).as_posix(),
+                                state="queued", queued_at=now()))
+        result.queued += 1
+        if done % 25 == 0:
+            session.commit()
+        if state is not None:
+            state.report(done, len(todo), "Förbereder paket")
+    session.commit()
+    return result
 
 
 def _read_manifest(path: Path) -> dict[str, Any]:
