@@ -11,12 +11,22 @@ on the share, checked against the snapshot's hash and the attachment size
 limit, and stored like an attachment added here. The match is by question
 and content hash, so the same photo is never stored twice, and a part that
 comes back carries only what the colleague added.
+
+Removals travel too, but only as the sender's explicit word: a handover's
+snapshot lists under ``attachments_removed`` the files the sender held (it
+received them in a package whose files it stored) and no longer holds, each
+by its id (the stored name, kept the same on every laptop the file reaches)
+and content hash. The receiver removes exactly those rows, matched by id,
+hash and question, and records each removal in the follow-up's audit log. A
+file the sender never had, a copy added again under a new id, or a file the
+snapshot still lists is never removed; no clock is consulted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -45,6 +55,8 @@ from app.services.visits.common import SYNC_HANDED_IN, SYNC_MERGED
 # place. Visit level (part None), so it never counts as an edit of the part.
 RESTORED = "bilagor mottagna"
 WHO = "Synkronisering"
+# Snapshot key of a handover: the attachments the sender knowingly removed.
+REMOVED_KEY = "attachments_removed"
 # Room for the manifest, the data member and the report next to the files.
 _PACKAGE_ROOM = DEFAULT_LIMITS.max_package_bytes - 32 * 1024 * 1024
 
@@ -87,7 +99,39 @@ def attachment_members(paths: AppPaths, snapshot: Mapping[str, Any]) -> dict[str
 @dataclass
 class RestoreOutcome:
     restored: int = 0
+    removed: int = 0
     refused: list[str] = field(default_factory=list)
+
+
+def _questions(snap: Mapping[str, Any]) -> set[str]:
+    """The ids of the questions of the snapshot's part."""
+    return {str(q.get("id")) for s in snap.get("sections", []) for q in s.get("questions", [])}
+
+
+def removed_attachments(session: Session, visit_id: str, snapshot: Mapping[str, Any]
+                        ) -> list[dict[str, Any]]:
+    """The attachments of the snapshot's part (its questions' and the
+    follow-up's own) this laptop held and has removed since: listed in a
+    package received here whose files were stored here, and no longer here by
+    question and content. What this laptop never stored is not listed."""
+    questions = _questions(snapshot)
+    stored = select(AuditEvent.old).where(AuditEvent.visit_id == visit_id,
+                                          AuditEvent.field == RESTORED)
+    have = {(q, sha) for q, sha in session.execute(select(
+        Attachment.question_id, Attachment.sha256).where(Attachment.visit_id == visit_id))}
+    removed: dict[str, dict[str, Any]] = {}
+    for text in session.scalars(select(ReceivedPart.snapshot).where(
+            ReceivedPart.followup_id == visit_id, ReceivedPart.package_name.in_(stored))
+            .order_by(ReceivedPart.id)):
+        for item in json.loads(text).get("attachments", []):
+            question, sha = item.get("question_id"), str(item.get("sha256") or "")
+            ident = str(item.get("stored_name") or "")
+            if (not sha or not ident or (question, sha) in have
+                    or (question is not None and question not in questions)):
+                continue
+            removed.setdefault(ident, {"stored_name": ident, "question_id": question,
+                                       "sha256": sha, "filename": str(item.get("filename", ""))})
+    return [removed[k] for k in sorted(removed)]
 
 
 def _package_path(share: Share, row: ReceivedPart, device_id: str) -> Path:
@@ -116,6 +160,49 @@ def _missing(session: Session, visit_id: str, snap: Mapping[str, Any]
     return wanted
 
 
+def _stored_name(session: Session, paths: AppPaths, visit_id: str, item: Mapping[str, Any],
+                 name: str, taken: list[Path]) -> str:
+    """The sender's stored name when it is free here: the file keeps one id on
+    every laptop, so a later removal names exactly this copy. Else a new one."""
+    wanted = str(item.get("stored_name") or "")
+    if re.fullmatch(re.escape(visit_id) + r"/[0-9a-f]{32}[a-z0-9.]{0,12}", wanted):
+        target = attachment_path(paths.attachments_dir, wanted)
+        if (target not in taken and not target.exists() and session.scalar(
+                select(Attachment.id).where(Attachment.stored_name == wanted)) is None):
+            return wanted
+    return f"{visit_id}/{uuid.uuid4().hex}{_suffix(name)}"
+
+
+def _remove(session: Session, paths: AppPaths, visit_id: str, snap: Mapping[str, Any],
+            package: str) -> list[Path]:
+    """Delete the rows the sender knowingly removed (by id, hash and question,
+    within the part); their files are returned to go once this is committed."""
+    questions = _questions(snap)
+    listed = {(a.get("question_id"), a.get("sha256")) for a in snap.get("attachments", [])}
+    files: list[Path] = []
+    for item in snap.get(REMOVED_KEY) or []:
+        if not isinstance(item, dict):
+            continue
+        question, sha = item.get("question_id"), item.get("sha256")
+        if (not sha or (question, sha) in listed
+                or (question is not None and question not in questions)):
+            continue  # the sender still sends it, or it is not this part's
+        row = session.scalar(select(Attachment).where(
+            Attachment.visit_id == visit_id, Attachment.stored_name == str(
+                item.get("stored_name") or ""), Attachment.sha256 == sha,
+            Attachment.question_id.is_(None) if question is None
+            else Attachment.question_id == question))
+        if row is None:
+            continue  # not here, or another copy: never guessed at
+        audit.record(session, visit_id, None, "bilaga",
+                     f"{row.filename} ({question or 'uppföljningen'}) borttagen i {package}",
+                     None, WHO)
+        files.append(attachment_path(paths.attachments_dir, row.stored_name))
+        session.delete(row)
+    session.flush()
+    return files
+
+
 def _store(session: Session, paths: AppPaths, visit_id: str, members: Mapping[str, bytes],
            wanted: list[tuple[int, dict[str, Any]]], package: str, written: list[Path]) -> int:
     for index, item in wanted:
@@ -130,7 +217,7 @@ def _store(session: Session, paths: AppPaths, visit_id: str, members: Mapping[st
         if len(data) > MAX_ATTACHMENT_BYTES:
             raise PackageError(Message("bilagan {name} är större än {limit}", name=name,
                                        limit=_mb(MAX_ATTACHMENT_BYTES)))
-        stored = f"{visit_id}/{uuid.uuid4().hex}{_suffix(name)}"
+        stored = _stored_name(session, paths, visit_id, item, name, written)
         target = attachment_path(paths.attachments_dir, stored)
         write_bytes_atomic(target, data)
         written.append(target)
@@ -164,7 +251,11 @@ def restore_received_attachments(session: Session, paths: AppPaths, share: Share
             continue  # the follow-up was removed here since: nothing to attach to
         written: list[Path] = []
         try:
-            wanted = _missing(session, visit_id, json.loads(row.snapshot))
+            snap = json.loads(row.snapshot)
+            # Only a handover speaks for the whole part: a removal comes with it.
+            gone = (_remove(session, paths, visit_id, snap, row.package_name)
+                    if row.kind == "handover" else [])
+            wanted = _missing(session, visit_id, snap)
             if wanted:
                 path = _package_path(share, row, device_id)
                 package = read_package(path, trusted, share.fs)
@@ -176,6 +267,9 @@ def restore_received_attachments(session: Session, paths: AppPaths, share: Share
             audit.record(session, visit_id, None, RESTORED, row.package_name,
                          f"{len(wanted)} bilagor", WHO)
             session.commit()
+            outcome.removed += len(gone)
+            for target in gone:  # the rows are gone for good: now their files
+                target.unlink(missing_ok=True)
         except (ShareError, PackageError, OSError, ValueError, KeyError, TypeError,
                 SQLAlchemyError) as exc:
             session.rollback()

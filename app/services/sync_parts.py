@@ -31,7 +31,7 @@ from app.services.share.layout import Share
 from app.services.share.package import Package, PackageMeta, read_package
 from app.services.share.publish import PublishResult
 from app.services.share.signing import SigningKey, TrustedKey
-from app.services.sync_attachments import attachment_members
+from app.services.sync_attachments import REMOVED_KEY, attachment_members, removed_attachments
 from app.services.sync_merge import given_up_here
 from app.services.sync_outbox import now
 from app.services.visits import revision_snapshot
@@ -131,6 +131,10 @@ def hand_over(session: Session, paths: AppPaths, share: Share, key: SigningKey, 
     laptop (``recipient`` is its device id). The local follow-up is unchanged."""
     snapshot = revision_snapshot(session, visit_id, part)
     revision = int(snapshot["part"]["revision"])
+    # What this laptop held and removed travels as its explicit word (ids, hashes).
+    removed = removed_attachments(session, visit_id, snapshot)
+    if removed:
+        snapshot = {**snapshot, REMOVED_KEY: removed}
     members: dict[str, bytes] = {
         DATA_MEMBER: json.dumps(snapshot, ensure_ascii=False, sort_keys=True,
                                 separators=(",", ":")).encode("utf-8")}
