@@ -15,7 +15,6 @@ queued: bulk-loaded history has no snapshot and is already at the centre.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import struct
@@ -29,7 +28,6 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.durable_io import write_bytes_atomic
 from app.errors import Message, UserFacingError
 from app.models.sync import OutboxEntry
 from app.models.visit import PartRevision, Visit, VisitPart
@@ -40,9 +38,7 @@ from app.services.share.layout import Share
 from app.services.share.package import (
     MANIFEST_NAME,
     PackageMeta,
-    build_package,
     member_name_problem,
-    package_name,
 )
 from app.services.share.publish import read_sha256
 from app.services.share.signing import SigningKey
@@ -100,8 +96,10 @@ def _member_for(index: int, filename: str) -> str:
 
 
 def build_members(session: Session, paths: AppPaths, settings: Settings, visit_id: str,
-                  part: str, revision: int) -> tuple[dict[str, bytes], dict[str, Any]]:
-    """The package members of one finalized revision, and its snapshot."""
+                  part: str, revision: int, *, report: bytes | None = None,
+                  ) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """The package members of one finalized revision, and its snapshot.
+    ``report``: the revision's PDF if rendered already (by a worker process)."""
     from app.services.report import report_pdf_for_part_revision
     from app.services.sync_attachments import attachment_members  # it imports this module
 
@@ -116,7 +114,7 @@ def build_members(session: Session, paths: AppPaths, settings: Settings, visit_i
     logo = Path(settings.logo_path) if settings.logo_path else None
     members = {
         DATA_MEMBER: stored.encode("utf-8"),  # the frozen canonical JSON, as stored
-        REPORT_MEMBER: report_pdf_for_part_revision(
+        REPORT_MEMBER: report if report is not None else report_pdf_for_part_revision(
             session, visit_id, part, revision, organisation=settings.organisation_name,
             logo=logo if logo is not None and logo.is_file() else None),
     }
@@ -142,36 +140,12 @@ def _meta(session: Session, device_id: str, visit_id: str, part: str, revision: 
 def queue_finalized(session: Session, paths: AppPaths, settings: Settings, key: SigningKey,
                     state: TaskState | None = None) -> QueueResult:
     """Build and keep the package of every finalized revision not queued yet.
-    Commits every few packages, so a crash loses at most that much work (a
-    kept file without a row is rebuilt next time under a new device time)."""
-    result = QueueResult()
-    todo = pending_revisions(session)
-    folder = packages_dir(paths)
-    for done, (visit_id, part, revision) in enumerate(todo, start=1):
-        if state is not None and state.cancel_requested:
-            break
-        try:
-            members, snapshot = build_members(session, paths, settings, visit_id, part, revision)
-            meta = _meta(session, key.device_id, visit_id, part, revision, snapshot)
-            data = build_package(meta, members, key)
-        except (UserFacingError, ValueError) as exc:
-            result.errors.append(f"Uppföljning {visit_id} del {part} revision {revision} kunde "
-                                 f"inte paketeras: {exc} Den finns kvar lokalt.")
-            continue
-        sha = hashlib.sha256(data).hexdigest()
-        name = package_name(meta, sha)
-        write_bytes_atomic(folder / name, data)
-        session.add(OutboxEntry(visit_id=visit_id, part=part, revision=revision,
-                                package_name=name, sha256=sha,
-                                local_file=(PACKAGES_SUBDIR / name).as_posix(),
-                                state="queued", queued_at=now()))
-        result.queued += 1
-        if done % 25 == 0:
-            session.commit()
-        if state is not None:
-            state.report(done, len(todo), "Förbereder paket")
-    session.commit()
-    return result
+    Usually finalizing did it already (outbox_prepare.py); this catches up on
+    the rest, each revision committed as it is done, safe against a
+    preparation running at the same time."""
+    from app.services.outbox_prepare import catch_up  # it imports this module
+
+    return catch_up(session, paths, settings, key, state)
 
 
 def _read_manifest(path: Path) -> dict[str, Any]:

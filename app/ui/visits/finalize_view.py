@@ -5,6 +5,9 @@ the user: a personal-data hit is shown with its place, and the user rephrases.""
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,8 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.services import visits as visits_service
+from app.services.task_state import TaskState
 from app.services.visits import FinalizeError, VisitDetail
 from app.services.visits.common import SUMMARY_LABELS
 from app.services.visits.lifecycle import FIELD_LABELS
@@ -38,6 +43,10 @@ from app.ui.visits.issue_model import (
 )
 from app.ui.visits.revision_dialog import RevisionDialog
 
+if TYPE_CHECKING:
+    from app.services.outbox_prepare import Prepared
+
+log = logging.getLogger(__name__)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FinalizeView", text)
@@ -95,6 +104,10 @@ class FinalizeView(QWidget):
         self.part = QComboBox()
         self.state = QLabel()
         self.state.setWordWrap(True)
+        # A quiet line under the state: the sync package could not be made now.
+        self.prepare_note = QLabel()
+        self.prepare_note.setWordWrap(True)
+        self.prepare_note.hide()
         self.check_button = QPushButton(self.tr("Kontrollera"))
         self.finalize_button = QPushButton(self.tr("Fastställ…"))
         self.reopen_button = QPushButton(self.tr("Ändra (ny revision)…"))
@@ -135,6 +148,7 @@ class FinalizeView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.state)
+        layout.addWidget(self.prepare_note)
         layout.addWidget(box, 1)
         layout.addLayout(rev_row)
         self.part.currentIndexChanged.connect(self.refresh_part)
@@ -238,20 +252,59 @@ class FinalizeView(QWidget):
             return
         accept = self.accept_pii.isChecked()
         failed: list[FinalizeError] = []
+        finalized: list[int] = []
 
         def run(session: object) -> None:
             try:
-                visits_service.finalize_part(session, self.visit.visit_id, part,  # type: ignore[arg-type]
-                                             who=self.visit.who, accept_personal_data=accept)
+                finalized.append(visits_service.finalize_part(
+                    session, self.visit.visit_id, part,  # type: ignore[arg-type]
+                    who=self.visit.who, accept_personal_data=accept))
             except FinalizeError as error:
                 failed.append(error)
 
         if self.visit.write(f"finalize:{part}", run) and not failed:
             self.visit.undo.clear()  # the locked part cannot be undone into
             self.visit.reload()
+            if finalized:
+                self.prepare_package(part, finalized[0])
         elif failed:
             detail = self.visit.reload()
             self.issues.set_issues([issue_for_missing(m, detail) for m in failed[0].missing])
+
+    def prepare_package(self, part: str, revision: int) -> None:
+        """Build and keep the sync package of the revision just finalized, on a
+        worker with its own session, so that the next sync only pushes. The
+        UI never waits; a failure is logged and noted quietly here, and the
+        next sync tries again (and reports it if it still fails)."""
+        ui, visit_id = self.visit.ui, self.visit.visit_id
+        self.prepare_note.hide()
+
+        def work(_state: TaskState) -> Prepared:
+            # Imported here: the window opens without the sync and signing modules.
+            from app.services.outbox_prepare import prepare_after_finalize
+
+            return prepare_after_finalize(ui.sessions, ui.paths, ui.settings, visit_id, part,
+                                          revision)
+
+        ui.tasks.run(work, self._prepared, self._prepare_crashed, parallel=True)
+
+    def _prepared(self, outcome: Prepared) -> None:
+        if outcome.status == "failed":
+            log.warning("sync package not prepared: %s", outcome.error)
+            self._note_not_prepared()
+
+    def _prepare_crashed(self, error: BaseException) -> None:
+        log.warning("sync package not prepared", exc_info=(type(error), error,
+                                                          error.__traceback__))
+        self._note_not_prepared()
+
+    def _note_not_prepared(self) -> None:
+        if not isValid(self):  # the window was closed meanwhile
+            return
+        self.prepare_note.setText(self.tr(
+            "Paketet för synkronisering kunde inte förberedas nu. Det görs vid nästa "
+            "synkronisering; den fastställda delen är sparad."))
+        self.prepare_note.show()
 
     def reopen(self) -> None:
         part = self.current_part()
