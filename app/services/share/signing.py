@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import keyring
@@ -56,8 +57,11 @@ class SigningKey:
     def public(self) -> Ed25519PublicKey:
         return self.private.public_key()
 
-    @property
+    @cached_property
     def key_id(self) -> str:
+        # Asked for once per package built: deriving it costs a public-key
+        # computation and a hash each time. (A frozen dataclass still lets
+        # cached_property store into the instance dict.)
         return key_id_for(self.public)
 
     def sign(self, data: bytes) -> bytes:
