@@ -2,8 +2,12 @@
 
 On a fresh demo database, 400 finalized part revisions get their frozen
 snapshot (as finalizing in the program does), then:
-  * prepare: ``queue_finalized`` renders each report PDF and builds and keeps
-    each package under the data dir (done once per revision; reported, no target);
+  * prepare at finalize: the first quarter one by one with ``prepare_revision``,
+    as the program does on a worker thread right after each finalize (render
+    the report PDF, build, sign and keep the package; reported, no target);
+  * catch-up prepare: the rest with ``queue_finalized``, as a sync does for
+    revisions nobody prepared yet (the PDFs on worker processes when there
+    are many; reported, no target);
   * push: ``run_sync`` against an empty share folder, the packages already
     prepared (outbox rows back to "queued"), timed end to end (share check,
     key, push, verify, receipts, pull, parts from colleagues);
@@ -39,10 +43,15 @@ from app.models.sync import OutboxEntry  # noqa: E402
 from app.models.visit import PartRevision, VisitPart  # noqa: E402
 from app.paths import resolve_paths  # noqa: E402
 from app.services.demo_db import ensure_demo_database  # noqa: E402
+from app.services.outbox_prepare import catch_up_workers, prepare_revision  # noqa: E402
 from app.services.share.layout import Share  # noqa: E402
 from app.services.share.signing import load_or_create_key  # noqa: E402
 from app.services.sync import run_sync  # noqa: E402
-from app.services.sync_outbox import packages_dir, queue_finalized  # noqa: E402
+from app.services.sync_outbox import (  # noqa: E402
+    packages_dir,
+    pending_revisions,
+    queue_finalized,
+)
 from app.services.task_state import TaskState  # noqa: E402
 from app.services.visits.snapshot import canonical_json, digest, live_snapshot  # noqa: E402
 from app.settings import Settings  # noqa: E402
@@ -82,10 +91,17 @@ def main() -> int:
                 rev.snapshot, rev.sha256 = text, digest(text)
             session.commit()
             key = load_or_create_key(settings.device_id, paths.config_dir).key
+            at_finalize = pending_revisions(session)[:max(1, args.count // 4)]
+            started = time.perf_counter()
+            for rev in at_finalize:
+                outcome = prepare_revision(session, paths, settings, key, rev)
+                assert outcome.status == "queued", outcome
+            prepare_one = (time.perf_counter() - started) / len(at_finalize)
             started = time.perf_counter()
             queued = queue_finalized(session, paths, settings, key)
-            prepare = time.perf_counter() - started
-        assert queued.queued == args.count and not queued.errors, queued.errors
+            catch_up = time.perf_counter() - started
+        assert queued.queued == args.count - len(at_finalize) and not queued.errors, \
+            queued.errors
         local = packages_dir(paths)
         payload = sum(p.stat().st_size for p in local.iterdir())
 
@@ -131,8 +147,11 @@ def main() -> int:
     paired = statistics.median(p / c for p, c in zip(push_times, cp_times, strict=True))
     print(f"revisions: {args.count}, packages: {payload / 1e6:.1f} MB, rounds: {args.rounds}, "
           f"cpus: {os.cpu_count()}")
-    print(f"prepare (render PDFs, build and keep packages) {prepare:.1f} s "
-          f"({prepare / args.count * 1000:.0f} ms per revision, once per revision)")
+    print(f"prepare at finalize, one revision (render PDF, build and keep its package) "
+          f"{prepare_one * 1000:.0f} ms, off the UI thread ({len(at_finalize)} revisions)")
+    print(f"catch-up prepare in the sync ({queued.queued} revisions, {catch_up_workers()} "
+          f"worker processes) {catch_up:.1f} s ({catch_up / queued.queued * 1000:.0f} ms per "
+          f"revision, {prepare_one * queued.queued / catch_up:.2f}x one by one)")
     print(f"cp -r of the packages (peer)   median {cp_med:.3f} s  samples "
           + " ".join(f"{t:.3f}" for t in cp_times))
     print(f"cp -r + sync (durable peer)    median {statistics.median(cp_sync_times):.3f} s  "

@@ -206,7 +206,7 @@ class _Renderer:
 
     def ahead(self, todo: list[Revision], state: TaskState | None
               ) -> Iterator[tuple[Revision, bytes | None]]:
-        if self.workers < 2 or self.database is None or len(todo) < MIN_PARALLEL:
+        if self.workers < 2 or len(todo) < MIN_PARALLEL or not _readable(self.database):
             yield from ((rev, None) for rev in todo)
             return
         from app.services import outbox_render_worker
@@ -238,6 +238,18 @@ class _Renderer:
             yield from ((rev, None) for rev in [*pending.values(), *reversed(queue)])
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _readable(database: Path | None) -> bool:
+    """Whether workers can read the database as it is (not on a network
+    drive, at the current schema): else they would only hand every report back."""
+    from app.services.report_fast import connect_read_only
+
+    conn = connect_read_only(database)
+    if conn is None:
+        return False
+    conn.close()
+    return True
 
 
 def catch_up_workers() -> int:
