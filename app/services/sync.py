@@ -65,7 +65,9 @@ class SyncReport:
     pulled: int = 0
     received: int = 0
     handovers: int = 0
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # packages in several versions
+    # Received parts kept apart because the part was changed here (both kept).
+    local_conflicts: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -76,7 +78,8 @@ class SyncReport:
     @property
     def failed(self) -> bool:
         """Anything a person must look at: an error, a refused file, a conflict."""
-        return bool(self.errors or self.refused or self.conflicts or self.cancelled)
+        return bool(self.errors or self.refused or self.conflicts or self.local_conflicts
+                    or self.cancelled)
 
     def lines(self) -> list[str]:
         """The summary in plain Swedish, one fact a line."""
@@ -86,14 +89,14 @@ class SyncReport:
             f"Fanns redan: {self.already_there}",
             f"Hämtade (mallar och enhetsregister): {self.pulled}",
             f"Mottagna delar från kollegor: {self.received + self.handovers}",
-            f"Konflikter: {len(self.conflicts)}",
+            f"Konflikter: {len(self.conflicts) + len(self.local_conflicts)}",
             f"Fel: {len(self.errors) + len(self.refused)}",
         ]
         if self.cancelled:
             out.append("Synkroniseringen avbröts. Det som hann skickas är komplett; "
                        "resten skickas nästa gång.")
         out += [f"Varning: {w}" for w in self.warnings]
-        out += [f"Konflikt: {c}" for c in self.conflicts]
+        out += [f"Konflikt: {c}" for c in self.conflicts + self.local_conflicts]
         out += [f"Fel: {e}" for e in self.errors + self.refused]
         return out
 
@@ -193,7 +196,8 @@ def _run(session: Session, paths: AppPaths, settings: Settings,
     # Their files follow, read from the same verified packages.
     report.refused += restore_received_attachments(session, paths, share, device_id,
                                                    trusted).refused
-    report.conflicts = list(conflicts.values()) + applied.conflicts
+    report.conflicts = list(conflicts.values())
+    report.local_conflicts = applied.conflicts
     report.verified = session.scalar(select(func.count()).select_from(OutboxEntry).where(
         OutboxEntry.state.in_(("verified", "receipted")))) or 0
 
@@ -304,6 +308,6 @@ def sync_overview(session: Session, limit: int = 500) -> SyncOverview:
     problems: list[str] = []
     if summary is not None:
         problems = [*summary.get("errors", []), *summary.get("refused", []),
-                    *summary.get("conflicts", [])]
+                    *summary.get("conflicts", []), *summary.get("local_conflicts", [])]
     return SyncOverview(waiting, sent, received, len(pending), summary,
                         last.finished_at if last is not None else None, problems)

@@ -6,10 +6,15 @@ person compare, each version's report PDF is taken out of its package, after
 the package is verified like any received one, and written under the data
 dir, where the UI opens it. A version that cannot be verified is listed with
 its reason instead of a report.
+
+A received part kept apart from the local one (a local merge conflict, see
+app.services.sync_merge_rules) is read the same way: its snapshot, as
+received and verified, rendered as a report under the data dir.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.durable_io import write_bytes_atomic
-from app.errors import Message
+from app.errors import Message, UserFacingError
 from app.models.register import Unit
+from app.models.sync import ReceivedPart
 from app.models.visit import Visit
 from app.paths import AppPaths
 from app.services.share.catalog import revision_conflicts, scan_outboxes
@@ -31,6 +37,7 @@ from app.services.sync_outbox import REPORT_MEMBER
 from app.settings import Settings
 
 REPORTS_SUBDIR = Path("synk") / "konflikter"
+RECEIVED_SUBDIR = Path("synk") / "mottagna"
 
 
 @dataclass(frozen=True)
@@ -101,3 +108,23 @@ def conflict_reports(paths: AppPaths, settings: Settings, conflict: Conflict,
         write_bytes_atomic(target, pdf)
         out.reports.append(target)
     return out
+
+
+def received_part_report(session: Session, paths: AppPaths, settings: Settings,
+                         package_name: str) -> Path:
+    """The received part (as its package carried it) as a report PDF under
+    the data dir, so a person can read it beside the local part."""
+    from app.services.report_map import map_snapshots
+    from app.templates.report import build as report_build
+
+    text = session.scalar(select(ReceivedPart.snapshot).where(
+        ReceivedPart.package_name == package_name))
+    if text is None:
+        raise UserFacingError(Message("Den mottagna delen {package} finns inte här.",
+                                      package=package_name))
+    logo = Path(settings.logo_path) if settings.logo_path else None
+    data = map_snapshots([json.loads(text)], organisation=settings.organisation_name,
+                         logo=logo if logo is not None and logo.is_file() else None)
+    target = paths.data_dir / RECEIVED_SUBDIR / f"{_safe(package_name)}.pdf"
+    write_bytes_atomic(target, report_build.render_report_bytes(data))
+    return target

@@ -14,7 +14,8 @@ created from the snapshot when its unit and template version are known here.
 
 Every write is marked by an audit event whose ``old`` is the package name, so
 a package is applied once and "edited since" is "any other audit event of the
-part after the last sync event".
+part after the last sync event". The rules themselves (which local part may
+be replaced) are in app.services.sync_merge_rules.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from app.models.sync import OutboxEntry, ReceivedPart
 from app.models.template import TemplateVersion
 from app.models.visit import (
     Answer,
-    AuditEvent,
     DocumentRequest,
     Finding,
     PartRevision,
@@ -42,6 +42,9 @@ from app.models.visit import (
     Visit,
     VisitPart,
 )
+from app.services.sync_merge_rules import applied_packages, kept_for_handover, replaceable
+from app.services.sync_merge_rules import edited_since_sync as edited_since_sync  # re-export
+from app.services.sync_merge_rules import given_up_here as given_up_here  # re-export
 from app.services.visits import audit
 from app.services.visits.common import (
     PART_LABELS,
@@ -78,45 +81,6 @@ def _date(text: str | None) -> date | None:
 
 def _datetime(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
-
-
-def _last_sync_event(session: Session, visit_id: str, part: str) -> AuditEvent | None:
-    return session.scalar(select(AuditEvent).where(
-        AuditEvent.visit_id == visit_id, AuditEvent.part == part,
-        AuditEvent.field.in_(SYNC_FIELDS)).order_by(AuditEvent.id.desc()).limit(1))
-
-
-def edited_since_sync(session: Session, visit_id: str, part: str) -> bool:
-    """Whether anyone changed the part here after its last sync event (or,
-    without one, at all: creation is recorded at visit level)."""
-    last = _last_sync_event(session, visit_id, part)
-    query = select(AuditEvent.id).where(
-        AuditEvent.visit_id == visit_id, AuditEvent.part == part,
-        AuditEvent.field.not_in(SYNC_FIELDS))
-    if last is not None:
-        query = query.where(AuditEvent.id > last.id)
-    return session.scalar(query.limit(1)) is not None
-
-
-def given_up_here(session: Session, visit_id: str, part: str) -> bool:
-    """A part this laptop holds only as a colleague's copy: received and not
-    edited since, or handed over from here and not edited since."""
-    last = _last_sync_event(session, visit_id, part)
-    return (last is not None and last.field in (MERGED, HANDED_OUT)
-            and not edited_since_sync(session, visit_id, part))
-
-
-def _pristine(session: Session, row: VisitPart) -> bool:
-    """As created: a first draft with nothing entered."""
-    if row.status != "utkast" or row.revision != 1:
-        return False
-    if edited_since_sync(session, row.visit_id, row.part):
-        return False
-    for model in (Answer, Finding):
-        if session.scalar(select(model.id).where(
-                model.visit_id == row.visit_id, model.part == row.part).limit(1)) is not None:
-            return False
-    return True
 
 
 def _create_visit(session: Session, snap: dict[str, Any]) -> Visit:
@@ -293,30 +257,11 @@ def known_officers(session: Session) -> dict[str, str]:
     return names
 
 
-def _applied(session: Session) -> set[str]:
-    return set(session.scalars(select(AuditEvent.old).where(
-        AuditEvent.field.in_((MERGED, HANDED_IN)), AuditEvent.old.is_not(None))))
-
-
 def _label(snap: dict[str, Any]) -> str:
     part = str((snap.get("part") or {}).get("code", ""))
     unit, visit = snap.get("unit") or {}, snap.get("visit") or {}
     return (f"Uppföljning {unit.get('name', '')} {visit.get('year', '')} "
             f"({visit.get('id', '')}), {PART_LABELS.get(part, part)}")
-
-
-def _kept_for_handover(session: Session, local: VisitPart, mine: str | None,
-                       revision: int) -> bool:
-    """A handover addressed here replaces the local copy of the part unless
-    this laptop's officer owns it, or this laptop sent the same or a later
-    revision of it: then both edited it, and the local part is kept."""
-    if given_up_here(session, local.visit_id, local.part):
-        return False
-    if mine and local.owner == mine:
-        return not _pristine(session, local)
-    return session.scalar(select(OutboxEntry.id).where(
-        OutboxEntry.visit_id == local.visit_id, OutboxEntry.part == local.part,
-        OutboxEntry.revision >= revision).limit(1)) is not None
 
 
 def _try(session: Session, outcome: ApplyOutcome, snap: dict[str, Any],
@@ -344,7 +289,7 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
     reported for parts received in this run (``id > new_since``) only, so one
     conflict does not fail every later sync. ``names``: device id -> officer."""
     outcome = ApplyOutcome()
-    applied = _applied(session)
+    applied = applied_packages(session)
     # Snapshots are read only for the parts that may change here.
     rows = session.scalars(select(ReceivedPart).options(defer(ReceivedPart.snapshot)).order_by(
         ReceivedPart.followup_id, ReceivedPart.part, ReceivedPart.revision, ReceivedPart.id))
@@ -369,10 +314,7 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
         snap = json.loads(r.snapshot)
         if snap.get("draft"):
             continue
-        replaceable = ((given_up_here(session, visit_id, part) or _pristine(session, local))
-                       and not (mine and local.owner == mine
-                                and not given_up_here(session, visit_id, part)))
-        if replaceable:
+        if replaceable(session, local, mine):
             if _try(session, outcome, snap, lambda s=snap, n=r.package_name: materialise(
                     session, s, package=n)):
                 outcome.materialised += 1
@@ -386,7 +328,7 @@ def apply_received(session: Session, officer: OfficerRef | None, new_since: int,
         sender = r.from_officer or (names or {}).get(r.from_device) or r.from_device
         local = session.scalar(select(VisitPart).where(VisitPart.visit_id == r.followup_id,
                                                        VisitPart.part == r.part))
-        if local is not None and _kept_for_handover(session, local, mine, r.revision):
+        if local is not None and kept_for_handover(session, local, mine, r.revision):
             if r.id > new_since:
                 outcome.conflicts.append(
                     f"{_label(snap)}: överlämnad från {sender}, men delen har ändrats här. "

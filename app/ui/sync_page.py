@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserFacingError
 from app.services.sync import OutboxRow, SyncOverview, SyncReport, run_sync, sync_overview
+from app.services.sync_merge_rules import ReceivedKey, ReceivedState, received_states
 from app.services.task_state import Cancelled, TaskState
-from app.services.visits.common import PART_LABELS
+from app.services.visits.common import PART_LABELS, officer_from_settings
 from app.ui.context import UiContext
 from app.ui.i18n import error_text, label, message_text
+from app.ui.sync_received_view import CONFLICT_COLOUR, ReceivedView
 from app.ui.tasks import TaskHandle
 
 log = logging.getLogger(__name__)
@@ -70,7 +72,9 @@ class SyncPage(QWidget):
         self.handover_button = QPushButton(self.tr("Lämna över…"))
         self.handover_button.setAccessibleName(self.tr("Lämna över en del till en kollega"))
         self.handover_button.clicked.connect(self.open_handover)
-        # Shown while the last sync reported a conflict: opens both versions' reports.
+        # Shown while the last sync found a package in several versions on the
+        # share (what the dialog lists); a part changed both here and by a
+        # colleague is shown on the Från kollegor tab instead.
         self.conflicts_button = QPushButton(self.tr("Visa konflikter…"))
         self.conflicts_button.setAccessibleName(self.tr("Visa versionerna i konflikt"))
         self.conflicts_button.clicked.connect(self.open_conflicts)
@@ -106,15 +110,21 @@ class SyncPage(QWidget):
         self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet("color: #6b4e00;")
         self.notes_label.setVisible(False)
+        # Received parts kept apart because the part was changed here: a
+        # standing fact (not only of the last run), with a link to the tab.
+        self.local_conflicts_label = QLabel()
+        self.local_conflicts_label.setObjectName("syncLocalConflicts")
+        self.local_conflicts_label.setWordWrap(True)
+        self.local_conflicts_label.setStyleSheet(f"color: {CONFLICT_COLOUR};")
+        self.local_conflicts_label.setVisible(False)
+        self.local_conflicts_label.linkActivated.connect(self._show_received)
 
         self.tabs = QTabWidget()
         self.waiting = self._tree()
         self.sent = self._tree()
         self.tabs.addTab(self.waiting, self.tr("Väntar"))
         self.tabs.addTab(self.sent, self.tr("Skickade"))
-        self.received = self._tree([self.tr("Verksamhet"), self.tr("År"), self.tr("Del"),
-                                    self.tr("Revision"), self.tr("Slag"),
-                                    self.tr("Från dator"), self.tr("Mottagen (enhetens tid)")])
+        self.received = ReceivedView(ctx)
         self.tabs.addTab(self.received, self.tr("Från kollegor"))
 
         layout = QVBoxLayout(self)
@@ -124,6 +134,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.result_label)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.notes_label)
+        layout.addWidget(self.local_conflicts_label)
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
@@ -165,27 +176,32 @@ class SyncPage(QWidget):
         try:
             with self.ctx.sessions() as session:
                 overview = sync_overview(session)
+                states = received_states(session, officer_from_settings(self.ctx.settings))
         except Exception:  # the page stays usable; the reason is in the log
             log.exception("could not read the sync overview")
             self.result_label.setText(self.tr("Synkläget kunde inte läsas."))
             return
-        self._show_overview(overview)
+        self._show_overview(overview, states)
 
-    def _show_overview(self, overview: SyncOverview) -> None:
+    def _show_overview(self, overview: SyncOverview,
+                       states: dict[ReceivedKey, ReceivedState]) -> None:
         self._fill(self.waiting, overview.waiting)
         self._fill(self.sent, overview.sent)
         waiting = len(overview.waiting)
         self.tabs.setTabText(0, self.tr("Väntar (%1)").replace("%1", str(waiting)))
         self.tabs.setTabText(1, self.tr("Skickade (%1)").replace("%1", str(len(overview.sent))))
-        self.received.clear()
-        kinds = {"followup": self.tr("Fastställd del"), "handover": self.tr("Överlämnad")}
-        for r in overview.received:
-            self.received.addTopLevelItem(QTreeWidgetItem([
-                r.unit_name, str(r.year or ""), label(PART_LABELS.get(r.part, r.part)),
-                str(r.revision), kinds.get(r.kind, r.kind), r.from_device,
-                _when(r.received_at)]))
-        self.tabs.setTabText(2, self.tr("Från kollegor (%1)").replace(
-            "%1", str(len(overview.received))))
+        conflicts = self.received.fill(overview.received, states)
+        tab = self.tr("Från kollegor (%1)").replace("%1", str(len(overview.received)))
+        if conflicts:
+            tab = self.tr("Från kollegor (%1, konflikter: %2)").replace(
+                "%1", str(len(overview.received))).replace("%2", str(conflicts))
+        self.tabs.setTabText(2, tab)
+        self.local_conflicts_label.setVisible(bool(conflicts))
+        self.local_conflicts_label.setText(self.tr(
+            "Mottagna delar som inte har lästs in eftersom samma del har ändrats här: %1. "
+            "Båda versionerna finns kvar och ingen skrivs över. "
+            "<a href=\"received\">Visa dem under Från kollegor</a>.").replace(
+            "%1", str(conflicts)))
         if self.last_report is None:
             if overview.last_run_at is None:
                 text = self.tr("Ingen synkronisering har körts ännu.")
@@ -199,7 +215,16 @@ class SyncPage(QWidget):
                     "%1", str(overview.not_queued))
             self.result_label.setText(text)
             self._show_problems(overview.problems)
-            self.conflicts_button.setVisible(bool((overview.last_run or {}).get("conflicts")))
+            self._show_conflicts_button(bool((overview.last_run or {}).get("conflicts")))
+
+    def _show_conflicts_button(self, share_conflicts: bool) -> None:
+        """Only for packages in several versions on the share: what the
+        conflicts dialog lists and can open."""
+        self.conflicts_button.setVisible(share_conflicts)
+
+    @Slot()
+    def _show_received(self) -> None:
+        self.tabs.setCurrentWidget(self.received)
 
     def _fill(self, tree: QTreeWidget, rows: list[OutboxRow]) -> None:
         tree.clear()
@@ -278,16 +303,20 @@ class SyncPage(QWidget):
                         "Konflikter: %5 · Fel: %6")
         for number, value in enumerate((
                 report.pushed, report.already_there, report.pulled,
-                report.received + report.handovers, len(report.conflicts),
+                report.received + report.handovers,
+                len(report.conflicts) + len(report.local_conflicts),
                 len(report.errors) + len(report.refused)), start=1):
             facts = facts.replace(f"%{number}", str(value))
         self.result_label.setText(f"{head}\n{facts}")
-        self._show_problems([*report.errors, *report.refused, *report.conflicts])
-        self.conflicts_button.setVisible(bool(report.conflicts))
+        self._show_problems([*report.errors, *report.refused, *report.conflicts,
+                             *report.local_conflicts])
+        self._show_conflicts_button(bool(report.conflicts))
         self.notes_label.setVisible(bool(report.warnings))
         self.notes_label.setText("\n".join(self.tr("Obs: %1").replace("%1", message_text(w))
                                            for w in report.warnings))
-        if not self.waiting.topLevelItemCount() and self.sent.topLevelItemCount():
+        if report.local_conflicts:  # where the parts kept apart are listed
+            self.tabs.setCurrentWidget(self.received)
+        elif not self.waiting.topLevelItemCount() and self.sent.topLevelItemCount():
             self.tabs.setCurrentWidget(self.sent)
 
     def _failed(self, error: BaseException) -> None:

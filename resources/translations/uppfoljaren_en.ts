@@ -1360,6 +1360,36 @@
         <source>Åtgärdad</source>
         <translation>Remedied</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="32"/>
+        <source>Inläst i uppföljningen</source>
+        <translation>Read into the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="33"/>
+        <source>Konflikt: delen har ändrats här</source>
+        <translation>Conflict: the part has been changed here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="34"/>
+        <source>Inte inläst: delen är din</source>
+        <translation>Not read in: the part is yours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="35"/>
+        <source>Inte inläst: samma eller nyare revision finns här</source>
+        <translation>Not read in: the same or a newer revision is here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="36"/>
+        <source>Inte inläst: uppföljningen finns inte här</source>
+        <translation>Not read in: the follow-up is not on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="37"/>
+        <source>Läses in vid nästa synkronisering</source>
+        <translation>Read in at the next sync</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2472,6 +2502,79 @@
     </message>
 </context>
 <context>
+    <name>ReceivedView</name>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="55"/>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="55"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="55"/>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="55"/>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="56"/>
+        <source>Slag</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="56"/>
+        <source>Från dator</source>
+        <translation>From computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="56"/>
+        <source>Mottagen (enhetens tid)</source>
+        <translation>Received (device time)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="57"/>
+        <source>Läge</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="64"/>
+        <source>Läs mottagen del…</source>
+        <translation>Read received part…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="65"/>
+        <source>Läs den valda mottagna delen</source>
+        <translation>Read the selected received part</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="67"/>
+        <source>Öppnar delen så som kollegan skickade den, som en rapport.</source>
+        <translation>Opens the part as the colleague sent it, as a report.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="81"/>
+        <source>Fastställd del</source>
+        <translation>Finalized part</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="81"/>
+        <source>Överlämnad</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="95"/>
+        <source>Delen har ändrats här och hos kollegan. Den lokala delen är orörd och den mottagna finns kvar här; ingen skrivs över. Läs den mottagna och kom överens om vilken som gäller.</source>
+        <translation>The part has been changed both here and by the colleague. The local part is untouched and the received one is kept here; neither is overwritten. Read the received one and agree on which one applies.</translation>
+    </message>
+</context>
+<context>
     <name>ReportBatchDialog</name>
     <message>
         <location filename="../../app/ui/report_batch.py" line="43"/>
@@ -3189,6 +3292,16 @@
         <location filename="../../app/ui/sync_page.py" line="304"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
         <translation>The sync could not be completed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="196"/>
+        <source>Från kollegor (%1, konflikter: %2)</source>
+        <translation>From colleagues (%1, conflicts: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="201"/>
+        <source>Mottagna delar som inte har lästs in eftersom samma del har ändrats här: %1. Båda versionerna finns kvar och ingen skrivs över. &lt;a href=&quot;received&quot;&gt;Visa dem under Från kollegor&lt;/a&gt;.</source>
+        <translation>Received parts not read in because the same part has been changed here: %1. Both versions are kept and neither is overwritten. &lt;a href=&quot;received&quot;&gt;Show them under From colleagues&lt;/a&gt;.</translation>
     </message>
 </context>
 <context>
@@ -5282,6 +5395,11 @@
         <location filename="../../app/services/share/errors.py" line="22"/>
         <source>öppna</source>
         <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_conflicts.py" line="123"/>
+        <source>Den mottagna delen {package} finns inte här.</source>
+        <translation>The received part {package} is not on this computer.</translation>
     </message>
 </context>
 </TS>
