@@ -5,6 +5,8 @@ report, and the parallel catch-up printing the same PDFs as the serial one."""
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import threading
 import zipfile
 from collections.abc import Callable
@@ -36,6 +38,7 @@ from app.services.sync_outbox import (
 )
 from app.services.task_state import TaskState
 from app.services.visits.snapshot import canonical_json, digest, live_snapshot
+from tests.sync_app.child_prepare import warm_up
 from tests.sync_app.conftest import Laptop
 
 
@@ -248,4 +251,37 @@ def test_a_revision_the_workers_cannot_print_is_rendered_here(
     assert parent_renders == [(second, "sol", 1)]
     assert {r.visit_id for r in _rows(laptop)} == {first, second}
     for row in _rows(laptop):
+        _check_kept(laptop, row, key)
+
+
+def test_two_programs_and_a_thread_catching_up_at_once_record_each_revision_once(
+        make_laptop: Callable[..., Laptop]) -> None:
+    """The window's preparation and two `uppfoljaren sync` processes, all at once."""
+    laptop = make_laptop("a", keep=4)
+    key = signing_key(laptop.settings, laptop.paths)  # created once, shared by all
+    go = laptop.paths.data_dir / "go"
+    root = Path(__file__).resolve().parents[2]
+    children = [subprocess.Popen(
+        [sys.executable, "-m", "tests.sync_app.child_prepare", str(laptop.paths.data_dir),
+         str(go)], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)]
+    with laptop.sessions() as session:
+        warm_up(session, laptop.settings)
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline().strip() == "READY"
+    go.touch()
+    with laptop.sessions() as session:
+        here = catch_up(session, laptop.paths, laptop.settings, key, workers=0)
+    queued, errors = here.queued, list(here.errors)
+    for child in children:
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        queued += sum(int(line.split()[1]) for line in out.splitlines()
+                      if line.startswith("QUEUED "))
+        errors += [line for line in out.splitlines() if line.startswith("ERR ")]
+    assert (queued, errors) == (4, [])
+    rows = _rows(laptop)
+    assert len({(r.visit_id, r.part, r.revision) for r in rows}) == len(rows) == 4
+    assert _kept_files(laptop) == sorted(laptop.paths.data_dir / str(r.local_file) for r in rows)
+    for row in rows:
         _check_kept(laptop, row, key)
