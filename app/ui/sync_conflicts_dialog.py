@@ -1,11 +1,16 @@
 """Konflikter: one part revision in several versions on the share. Each row
 offers Visa, which opens every version's report so a person can compare and
-decide; nothing is chosen here. The share is read on the worker."""
+decide; nothing is chosen here. The share is read on the worker.
+
+Under each row, one line per version says where it lies: in a laptop's
+folder on the share, or in the share's quarantine (a damaged or replaced
+version, labelled so). Visa verifies each version first; a damaged one is
+marked as such on its line and never opened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,11 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserFacingError
-from app.services.sync_conflicts import Conflict, ConflictReports, conflict_reports, share_conflicts
+from app.services.sync_conflicts import (
+    Conflict,
+    ConflictReports,
+    VersionResult,
+    conflict_reports,
+    share_conflicts,
+)
 from app.services.task_state import TaskState
 from app.services.visits.common import PART_LABELS
 from app.ui.context import UiContext
 from app.ui.i18n import error_text, label, message_text
+
+# Where a version lies (app.services.sync_conflicts ConflictCopy.where).
+QT_TRANSLATE_NOOP("Labels", "Karantän: skadad eller ersatt version")
+QT_TRANSLATE_NOOP("Labels", "Gemensamma mappen")
+DAMAGED_COLOUR = "#9a1c1c"
 
 
 class ConflictsDialog(QDialog):
@@ -34,11 +50,12 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(self.tr("Konflikter på den gemensamma mappen"))
         intro = QLabel(self.tr(
             "Samma del och revision finns i flera olika versioner. Alla versioner sparas. "
-            "Visa öppnar varje versions rapport så att du kan jämföra och bestämma vilken "
-            "som gäller."))
+            "Visa kontrollerar varje version och öppnar dess rapport så att du kan jämföra "
+            "och bestämma vilken som gäller. Versioner i karantän har flyttats undan som "
+            "skadade eller ersatta; en skadad version öppnas aldrig."))
         intro.setWordWrap(True)
         self.table = QTreeWidget()
-        self.table.setRootIsDecorated(False)
+        self.table.setRootIsDecorated(True)
         self.table.setHeaderLabels([self.tr("Verksamhet"), self.tr("År"), self.tr("Del"),
                                     self.tr("Revision"), self.tr("Versioner"), ""])
         header = self.table.header()
@@ -53,6 +70,7 @@ class ConflictsDialog(QDialog):
         self.message.setWordWrap(True)
         self.conflicts: list[Conflict] = []
         self.buttons: list[QPushButton] = []
+        self.version_items: list[list[QTreeWidgetItem]] = []  # per conflict, per copy
         self.opened: list[str] = []  # what Visa opened last (file paths)
         self.working = False
         self._closed = False
@@ -64,7 +82,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addWidget(box)
-        self.resize(640, 320)
+        self.resize(760, 380)
         self.load()
 
     def load(self) -> None:
@@ -84,6 +102,7 @@ class ConflictsDialog(QDialog):
         self.conflicts = conflicts
         self.table.clear()
         self.buttons = []
+        self.version_items = []
         for index, c in enumerate(conflicts):
             item = QTreeWidgetItem([c.unit_name, str(c.year or ""),
                                     label(PART_LABELS.get(c.part, c.part)), str(c.revision),
@@ -96,6 +115,17 @@ class ConflictsDialog(QDialog):
             button.clicked.connect(lambda _checked=False, i=index: self.show_reports(i))
             self.table.setItemWidget(item, 5, button)
             self.buttons.append(button)
+            versions = []
+            for copy in c.copies:
+                where = self.tr("%1, dator %2").replace("%1", label(copy.where)).replace(
+                    "%2", copy.device_id)
+                child = QTreeWidgetItem([where, "", "", "", "", ""])
+                child.setData(0, Qt.ItemDataRole.UserRole, where)
+                child.setToolTip(0, str(copy.path))
+                item.addChild(child)
+                versions.append(child)
+            self.version_items.append(versions)
+            item.setExpanded(True)
         if not conflicts:
             self.message.setText(self.tr("Det finns inga konflikter på den gemensamma mappen "
                                          "just nu."))
@@ -125,11 +155,25 @@ class ConflictsDialog(QDialog):
                 return
             self._working(False)
             self.opened = [str(p) for p in result.reports]
+            self._mark(index, result.versions)
             for path in result.reports:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
             self.message.setText("\n".join(message_text(p) for p in result.problems))
 
         self.ctx.tasks.run(export, done, self._failed)
+
+    def _mark(self, index: int, versions: list[VersionResult]) -> None:
+        """Say on each version's line whether it was verified and opened, or why not."""
+        for child, version in zip(self.version_items[index], versions, strict=False):
+            if version.report is not None:
+                text = self.tr("Kontrollerad; rapporten öppnad")
+                child.setToolTip(0, str(version.report))
+            else:
+                text = self.tr("Kan inte visas: %1").replace(
+                    "%1", message_text(version.problem or ""))
+                child.setForeground(0, QColor(DAMAGED_COLOUR))
+                child.setToolTip(0, text)
+            child.setText(0, f"{child.data(0, Qt.ItemDataRole.UserRole)} — {text}")
 
     def _working(self, on: bool) -> None:
         self.working = on

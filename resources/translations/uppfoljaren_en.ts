@@ -256,6 +256,26 @@
         <source>Det finns inga konflikter på den gemensamma mappen just nu.</source>
         <translation>There are no conflicts in the shared folder right now.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="52"/>
+        <source>Samma del och revision finns i flera olika versioner. Alla versioner sparas. Visa kontrollerar varje version och öppnar dess rapport så att du kan jämföra och bestämma vilken som gäller. Versioner i karantän har flyttats undan som skadade eller ersatta; en skadad version öppnas aldrig.</source>
+        <translation>The same part and revision exists in several different versions. All versions are kept. Show checks each version and opens its report so that you can compare them and decide which one applies. Versions in quarantine were moved aside as damaged or replaced; a damaged version is never opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="120"/>
+        <source>%1, dator %2</source>
+        <translation>%1, computer %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="169"/>
+        <source>Kontrollerad; rapporten öppnad</source>
+        <translation>Verified; the report was opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="172"/>
+        <source>Kan inte visas: %1</source>
+        <translation>Cannot be shown: %1</translation>
+    </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
@@ -1389,6 +1409,16 @@
         <location filename="../../app/ui/sync_received_view.py" line="37"/>
         <source>Läses in vid nästa synkronisering</source>
         <translation>Read in at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="41"/>
+        <source>Karantän: skadad eller ersatt version</source>
+        <translation>Quarantine: damaged or replaced version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
+        <source>Gemensamma mappen</source>
+        <translation>The shared folder</translation>
     </message>
 </context>
 <context>
@@ -5400,6 +5430,21 @@
         <location filename="../../app/services/sync_conflicts.py" line="123"/>
         <source>Den mottagna delen {package} finns inte här.</source>
         <translation>The received part {package} is not on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_conflicts.py" line="156"/>
+        <source>versionen i karantän är skadad: {reason}</source>
+        <translation>the version in quarantine is damaged: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_conflicts.py" line="164"/>
+        <source>innehållet har ändrats sedan det flyttades dit</source>
+        <translation>its content has changed since it was moved there</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_conflicts.py" line="172"/>
+        <source>paketet gäller en annan del eller revision än namnet säger</source>
+        <translation>the package is for another part or revision than its name says</translation>
     </message>
 </context>
 </TS>
