@@ -123,6 +123,7 @@ class ConflictsDialog(QDialog):
                 child.setData(0, Qt.ItemDataRole.UserRole, where)
                 child.setToolTip(0, str(copy.path))
                 item.addChild(child)
+                child.setFirstColumnSpanned(True)  # the line gets the dialog's width
                 versions.append(child)
             self.version_items.append(versions)
             item.setExpanded(True)
