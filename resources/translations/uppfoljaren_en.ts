@@ -578,6 +578,11 @@
         <source>tidigare brist</source>
         <translation>previous deficiency</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="304"/>
+        <source>Paketet för synkronisering kunde inte förberedas nu. Det görs vid nästa synkronisering; den fastställda delen är sparad.</source>
+        <translation>The package for synchronisation could not be prepared now. It will be made at the next synchronisation; the finalized part is saved.</translation>
+    </message>
 </context>
 <context>
     <name>FindingListModel</name>
