@@ -12,7 +12,7 @@ from app.services.share.fs import FileSystem
 
 OPS = ("makedirs", "listdir", "stat", "open_exclusive", "write", "fsync", "close",
        "read_bytes", "read_into", "link", "unlink", "fsync_dir", "open_flush_handle",
-       "flush_all", "start_writeback")
+       "flush_all")
 
 
 def make_error(kind: str) -> OSError:

@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,44 @@ def test_one_flush_per_batch_instead_of_one_fsync_per_package(
     assert _ops(per_file, "flush_all") == 0
     assert _ops(per_file, "fsync") == 7 + 1
     assert _outbox(share) == _outbox(other)  # same packages, same names either way
+
+
+class WatchedFlushFileSystem(FaultyFileSystem):
+    """The first flush waits until a package of the next batch is being
+    written (or gives up after a while): did the build go on meanwhile?"""
+
+    def __init__(self) -> None:
+        super().__init__(flush="batch")
+        self.first_flush_started = threading.Event()
+        self.written_during_flush = threading.Event()
+        self.overlapped: bool | None = None  # seen before the first flush returned?
+
+    def open_exclusive(self, path: Path) -> int:
+        if self.first_flush_started.is_set() and path.parent.name == "tmp":
+            self.written_during_flush.set()
+        return super().open_exclusive(path)
+
+    def flush_all(self, handle: int) -> None:
+        if not self.first_flush_started.is_set():
+            self.first_flush_started.set()
+            self.overlapped = self.written_during_flush.wait(timeout=20)
+        super().flush_all(handle)
+
+
+def test_the_next_batch_is_written_while_one_is_flushed(
+        share: Share, key: SigningKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The flush waits for the disk: the next batch is built and written
+    meanwhile, and results still come back in input order."""
+    monkeypatch.setattr(sync_runner, "BATCH_MAX_PACKAGES", 2)
+    items = [item(n) for n in range(6)]
+    watched = WatchedFlushFileSystem()
+    summary = push_all(Share(share.root, watched), "laptop-a", key, items, workers=1)
+    assert summary.ok and summary.pushed == 6
+    assert watched.overlapped is True
+    assert [o.meta.followup_id for o in summary.results] == [i.meta.followup_id for i in items]
+    assert _ops(watched, "flush_all") == 3
+    for name in _outbox(share):
+        read_package(share.outbox_dir("laptop-a") / name, _trusted(key))
 
 
 def test_batches_are_bounded_by_bytes(share: Share, key: SigningKey,
@@ -161,21 +200,3 @@ def test_sigkill_at_each_step_of_a_batch(tmp_path: Path, step: str) -> None:
         read_package(share.outbox_dir("laptop-a") / name, _trusted(key))
 
 
-class NoWritebackFileSystem(FaultyFileSystem):
-    """sync_file_range fails every time (an odd kernel or file system)."""
-
-    def start_writeback(self, fd: int) -> None:  # type: ignore[override]
-        self._tick("start_writeback", fd)
-        self.failures += 1
-        raise OSError(5, "Input/output error")
-
-
-def test_early_writeback_is_only_a_hint(share: Share, key: SigningKey) -> None:
-    faulty = NoWritebackFileSystem()
-    items = [item(n, pdf_size=100_000) for n in range(3)]  # large enough to be kicked early
-    summary = push_all(Share(share.root, faulty), "laptop-a", key, items)
-    assert summary.ok and summary.pushed == 3
-    assert faulty.failures == 3
-    assert _ops(faulty, "flush_all") == 1  # durability comes from the flush alone
-    for name in _outbox(share):
-        read_package(share.outbox_dir("laptop-a") / name, _trusted(key))

@@ -4,8 +4,7 @@ The protocol of ``publish.write_and_link`` split into steps, so a sync of
 hundreds of packages pays for one file-system flush per batch:
 
 1. ``stage`` (workers, in parallel): write each package to a temp name in
-   this laptop's ``tmp/`` folder (create-exclusive), start its write-back
-   (a hint, ``sync_file_range``) and close it. Where the file system cannot
+   this laptop's ``tmp/`` folder (create-exclusive) and close it. Where the file system cannot
    be flushed as a whole (Windows, network shares), each file is fsynced
    here instead, as before.
 2. ``commit`` (one thread, in input order): flush the whole batch at once
@@ -48,11 +47,11 @@ from app.services.share.publish import (
 
 # A batch ends at whichever comes first. The bytes bound how much the sync
 # keeps in memory for the read-back comparison (attachments can be large).
+# No per-file write-back hint (sync_file_range) is given: the batch's flush
+# runs on a thread of its own while the next batch is written, and hinting
+# every file cost more CPU than it saved there (measured, benchmarks/sync.py).
 BATCH_MAX_PACKAGES = 100
 BATCH_MAX_BYTES = 64 * 1024 * 1024
-# Smaller packages are cheaper to leave to the batch's flush than to kick
-# one by one (the call costs more than writing them back later).
-EARLY_WRITEBACK_BYTES = 64 * 1024
 
 
 @dataclass
@@ -161,8 +160,6 @@ def _write_temp(share: Share, temp: Path, parts: list[bytes], fsync_each: bool) 
             fs.write(fd, parts)
             if fsync_each:
                 fs.fsync(fd)
-            elif sum(len(part) for part in parts) >= EARLY_WRITEBACK_BYTES:
-                _start_writeback(share, fd)
         finally:
             fs.close(fd)
     except OSError as exc:
@@ -171,13 +168,6 @@ def _write_temp(share: Share, temp: Path, parts: list[bytes], fsync_each: bool) 
     except BaseException:
         _discard(share, temp)
         raise
-
-
-def _start_writeback(share: Share, fd: int) -> None:
-    try:
-        share.fs.start_writeback(fd)
-    except OSError:
-        pass  # a hint only: the batch's flush still writes it and reports any error
 
 
 def flush(share: Share, handle: int | None, batch: list[Staged], folder: Path) -> None:

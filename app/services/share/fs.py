@@ -168,16 +168,6 @@ class FileSystem:
             return None
         return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
 
-    def start_writeback(self, fd: int) -> None:
-        """Ask the kernel to start writing this file to disk now, without
-        waiting (Linux ``sync_file_range(SYNC_FILE_RANGE_WRITE)``), so the
-        batch's ``flush_all`` finds little left to do. Only a hint: nothing
-        relies on it for durability, and it is a no-op where unsupported."""
-        start = _sync_file_range()
-        if start is not None and start(fd, 0, 0, _SYNC_FILE_RANGE_WRITE) != 0:
-            code = ctypes.get_errno()
-            raise OSError(code, os.strerror(code))
-
     def flush_all(self, handle: int) -> None:
         """Write back and wait for everything written on the handle's file
         system (syncfs), raising the write-back error if any."""
@@ -213,25 +203,6 @@ def _syncfs() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
                 func = None
         _SYNCFS_CACHE.append(func)
     return _SYNCFS_CACHE[0]  # type: ignore[return-value]
-
-
-_SYNC_FILE_RANGE_WRITE = 2
-_SYNC_FILE_RANGE_CACHE: list[object] = []
-
-
-def _sync_file_range() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
-    """libc's sync_file_range on Linux, else None (looked up once)."""
-    if not _SYNC_FILE_RANGE_CACHE:
-        func = None
-        if sys.platform.startswith("linux"):
-            try:
-                func = ctypes.CDLL(None, use_errno=True).sync_file_range
-                func.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
-                func.restype = ctypes.c_int
-            except (OSError, AttributeError):
-                func = None
-        _SYNC_FILE_RANGE_CACHE.append(func)
-    return _SYNC_FILE_RANGE_CACHE[0]  # type: ignore[return-value]
 
 
 def _fs_type(folder: Path) -> int | None:
