@@ -6,8 +6,9 @@ its name and SHA-256 in ``outbox``. Pushing hands the recorded names to
 ``push_all``: a package already on the share costs a set lookup, and one
 that is missing is sent from the kept local copy as it is (its SHA-256
 checked against the recorded one), or, if an earlier key signed it, rebuilt
-from the kept copy's members with the same meta and the current key.
-Nothing local is ever deleted or changed here.
+from the kept copy's members with the same meta and the current key (the
+rebuilt package is then kept too, and recorded). No follow-up and no kept
+copy is ever deleted or changed here.
 
 Only revisions finalized in this program (their snapshot is stored) are
 queued: bulk-loaded history has no snapshot and is already at the centre.
@@ -15,9 +16,9 @@ queued: bulk-loaded history has no snapshot and is already at the centre.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.durable_io import write_bytes_atomic
 from app.errors import Message, UserFacingError
 from app.models.sync import OutboxEntry
 from app.models.visit import PartRevision, Visit, VisitPart
@@ -40,7 +42,7 @@ from app.services.share.package import (
     PackageMeta,
     member_name_problem,
 )
-from app.services.share.publish import read_sha256
+from app.services.share.publish import PublishResult, read_sha256
 from app.services.share.signing import SigningKey
 from app.services.share.sync_runner import PushItem, SyncSummary, push_all
 from app.services.task_state import TaskState
@@ -148,39 +150,6 @@ def queue_finalized(session: Session, paths: AppPaths, settings: Settings, key: 
     return catch_up(session, paths, settings, key, state)
 
 
-def _read_manifest(path: Path) -> dict[str, Any]:
-    """The manifest of a kept package. It is the first, stored member, so it
-    is read straight after its local header (one small read); anything
-    unexpected falls back to the zip directory."""
-    # A manifest is about 1 KB plus 100 bytes per attachment: 16 KB covers
-    # nearly all, and reading 64 KB for each of hundreds of packages costs more
-    # than the rare fallback.
-    with path.open("rb", buffering=0) as handle:
-        head = handle.read(16 * 1024)
-    if len(head) >= 30 and head[:4] == b"PK\x03\x04":
-        flags, method = struct.unpack_from("<HH", head, 6)
-        size, name_len, extra_len = struct.unpack_from("<I4xHH", head, 18)
-        start = 30 + name_len + extra_len
-        if (method == 0 and not flags & 0x08 and head[30:30 + name_len] == MANIFEST_NAME.encode()
-                and start + size <= len(head)):
-            manifest: dict[str, Any] = json.loads(head[start:start + size])
-            return manifest
-    with zipfile.ZipFile(path) as archive:
-        fallback: dict[str, Any] = json.loads(archive.read(MANIFEST_NAME))
-        return fallback
-
-
-def _local_meta(path: Path) -> tuple[PackageMeta, str | None]:
-    """The meta a kept package was built with and the id of the key that
-    signed it, read from its manifest."""
-    manifest = _read_manifest(path)
-    return PackageMeta(
-        manifest["kind"], manifest["followup_id"], manifest["part"], manifest["revision"],
-        manifest["parent_revision"], manifest["device_id"],
-        data_format_version=manifest["data_format_version"], recipient=manifest["recipient"],
-        device_time=manifest["device_time"], info=manifest["info"]), manifest.get("key_id")
-
-
 def _local_members(path: Path) -> Callable[[], dict[str, bytes]]:
     def load() -> dict[str, bytes]:
         with zipfile.ZipFile(path) as archive:  # CRC-checked on read
@@ -214,26 +183,16 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
     by_key: dict[tuple[str, str, int], Any] = {}
     for row in rows:
         local = paths.data_dir / (row.local_file or "")
-        if row.package_name in on_share:
-            meta = PackageMeta("followup", row.visit_id, row.part, row.revision,
-                               row.revision - 1 or None, key.device_id)
-            members: Callable[[], dict[str, bytes]] = dict
-            kept: Callable[[], bytes] | None = None
-        else:
-            try:
-                meta, key_id = _local_meta(local)
-            except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-                message = (f"Den lokala kopian av paketet {local} kan inte läsas ({exc}). "
-                           "Uppföljningen finns kvar i databasen.")
-                changes[row.id] = {"last_error": message}
-                errors.append(message)
-                continue
-            members = _local_members(local)
-            # Signed with the key in use: send the kept bytes as they are (the
-            # push checks their SHA-256) instead of building them again. A
-            # package signed with an earlier key is rebuilt, so the share only
-            # gets packages whose key this push publishes.
-            kept = local.read_bytes if key_id == key.key_id else None
+        # The package's own manifest has the meta it was built with; the push
+        # reads it from the kept bytes on its workers, and needs only this.
+        meta = PackageMeta("followup", row.visit_id, row.part, row.revision,
+                           row.revision - 1 or None, key.device_id)
+        members: Callable[[], dict[str, bytes]] = dict
+        kept: Callable[[], bytes] | None = None
+        if row.package_name not in on_share:
+            # The kept bytes are sent as they are (their SHA-256 checked); one
+            # signed with an earlier key is rebuilt from its members.
+            members, kept = _local_members(local), local.read_bytes
         by_key[(row.visit_id, row.part, row.revision)] = row
         items.append(PushItem(meta, members, row.package_name, row.sha256, kept))
 
@@ -253,9 +212,13 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
         if published is None:
             change["last_error"] = outcome.error
         elif published.name != row.package_name:
-            change["last_error"] = (f"Paketet blev inte likadant som när det skapades "
-                                    f"({published.name} i stället för {row.package_name}).")
-            result.errors.append(change["last_error"])
+            # Built again because an earlier key signed the kept copy: keep the
+            # package the share now has, so later syncs find it by name.
+            change = _rekept(paths, share, key.device_id, published, stamp)
+            if change.get("last_error"):
+                result.errors.append(change["last_error"])
+            else:
+                result.changed_visits.add(row.visit_id)
         elif published.status in ("pushed", "repaired"):
             # publish_package re-read the file and compared it with our bytes.
             change = {"state": "verified", "pushed_at": stamp, "verified_at": stamp,
@@ -276,6 +239,26 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
         session.execute(update(OutboxEntry), [{"id": i, **c} for i, c in changes.items()])
     session.commit()
     return result
+
+
+def _rekept(paths: AppPaths, share: Share, device_id: str, published: PublishResult,
+            stamp: datetime) -> dict[str, Any]:
+    """The outbox change for a package the push built again with the key in
+    use: it is copied back from the share (checked against its hash) to be
+    the kept copy, so the next sync finds it by name or resends the same
+    bytes. The earlier kept copy stays where it is."""
+    name = published.name
+    try:
+        data = share.fs.read_bytes(share.outbox_dir(device_id) / name, 256 * 1024 * 1024)
+        if hashlib.sha256(data).hexdigest() != published.sha256:
+            raise ValueError("kontrollsumman stämmer inte")
+        write_bytes_atomic(packages_dir(paths) / name, data)
+    except (OSError, ValueError) as exc:
+        return {"last_error": f"Paketet {name} skickades, men den lokala kopian kunde inte "
+                              f"sparas ({exc}). Det görs vid nästa synkronisering."}
+    return {"package_name": name, "sha256": published.sha256,
+            "local_file": (PACKAGES_SUBDIR / name).as_posix(), "state": "verified",
+            "pushed_at": stamp, "verified_at": stamp, "last_error": None}
 
 
 def verify_published(session: Session, share: Share, device_id: str) -> list[str]:

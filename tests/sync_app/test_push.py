@@ -93,6 +93,49 @@ def test_package_deleted_on_share_is_pushed_again_with_same_bytes(
     assert target.read_bytes() == original  # rebuilt from the kept copy: same bytes, same name
 
 
+def test_packages_kept_under_a_lost_key_are_rebuilt_with_the_new_one(
+        make_laptop: Callable[..., Laptop]) -> None:
+    """The laptop's key is lost (a new Windows profile) after two parts were
+    finalized and kept but before they were sent: the sync builds them again
+    with the new key, keeps those too, and the next sync finds them by name."""
+    from app.services.share.signing import FALLBACK_KEY_FILE, load_or_create_key
+
+    laptop = make_laptop("a", keep=2)
+    old = load_or_create_key(laptop.device_id, laptop.paths.config_dir).key
+    with laptop.sessions() as session:
+        assert sync_outbox.queue_finalized(session, laptop.paths, laptop.settings, old).queued == 2
+    before = {r.id: r for r in _outbox(laptop)}
+    (laptop.paths.config_dir / FALLBACK_KEY_FILE).unlink()  # the key is gone
+
+    report = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert not report.failed, report.lines()
+    assert (report.pushed, report.already_there) == (2, 0)
+    new = load_or_create_key(laptop.device_id, laptop.paths.config_dir).key
+    assert new.key_id != old.key_id
+    share = Share(laptop.paths.default_share_dir)
+    trusted = load_trusted_keys(share)
+    for row in _outbox(laptop):
+        assert row.state == "verified" and row.last_error is None
+        assert row.package_name != before[row.id].package_name  # signed anew: a new name
+        on_share = share.outbox_dir(laptop.device_id) / str(row.package_name)
+        package = read_package(on_share, trusted)
+        assert package.key_id == new.key_id
+        assert (laptop.paths.data_dir / str(row.local_file)).read_bytes() == on_share.read_bytes()
+        old_copy = laptop.paths.data_dir / str(before[row.id].local_file)
+        assert old_copy.is_file()  # the earlier kept copy is left alone
+        assert read_package(on_share, trusted).members == \
+            read_package(old_copy, {old.key_id: trusted_key(old)}).members
+
+    again = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert not again.failed and (again.pushed, again.already_there) == (0, 2)
+
+
+def trusted_key(key: object) -> object:
+    from app.services.share.signing import TrustedKey
+
+    return TrustedKey(key.device_id, key.key_id, key.public)  # type: ignore[attr-defined]
+
+
 def test_conflict_is_kept_and_reported(make_laptop: Callable[..., Laptop],
                                        monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str]) -> None:
@@ -201,7 +244,7 @@ def test_followup_with_all_parts_verified_is_synkad_in_the_plan(
 
 
 def test_kept_manifest_is_read_fast_or_through_the_zip_directory(tmp_path: Path) -> None:
-    from app.services.sync_outbox import _read_manifest
+    from app.services.share.kept import manifest_of
 
     body = {"kind": "followup", "info": {"text": "åäö" * 50}}
     # A manifest larger than the first read (many attachments) comes through the directory.
@@ -214,4 +257,6 @@ def test_kept_manifest_is_read_fast_or_through_the_zip_directory(tmp_path: Path)
         with zipfile.ZipFile(tmp_path / name, "w", method) as archive:
             archive.writestr("manifest.json", json.dumps(manifest))
             archive.writestr("followup.json", b"{}")
-        assert _read_manifest(tmp_path / name) == manifest
+        assert manifest_of((tmp_path / name).read_bytes()) == manifest
+    with pytest.raises(ValueError):
+        manifest_of(b"PK\x03\x04 not a package at all")

@@ -36,6 +36,7 @@ from app.services.share.errors import (
     ShareUnavailableError,
     translate_os_error,
 )
+from app.services.share.kept import kept_parts
 from app.services.share.layout import Share
 from app.services.share.package import (
     DEFAULT_LIMITS,
@@ -64,9 +65,11 @@ class PushItem:
     result's sha256 is the name's 16-hex prefix when only the name is known).
 
     ``package`` (bytes or a callable giving them) is the package as built
-    earlier and kept locally, signed with this key: it is sent as it is
-    (after checking its SHA-256 against ``known_sha256``) instead of being
-    built again from ``members``, which costs two hashing passes less."""
+    earlier and kept locally: it is sent as it is (after checking its SHA-256
+    against ``known_sha256``) instead of being built again from ``members``,
+    which costs two hashing passes less; one signed with an earlier key is
+    built again from ``members`` with the meta in its manifest (``kept``).
+    ``meta`` then needs only the follow-up, part and revision right."""
 
     meta: PackageMeta
     members: Mapping[str, bytes] | Callable[[], Mapping[str, bytes]]
@@ -209,7 +212,8 @@ class _Run:
     def work(self, item: PushItem) -> _Entry:
         try:
             if item.package is not None:
-                parts, sha256 = _kept_package(item)
+                parts, sha256 = kept_parts(item.package, item.known_name, item.known_sha256,
+                                           item.meta, item.members, self.key, self.limits)
             else:
                 members = item.members() if callable(item.members) else item.members
                 parts = build_package_parts(item.meta, members, self.key, self.limits)
@@ -364,20 +368,6 @@ class _Run:
         self.done += 1
         if self.progress is not None:
             self.progress(self.done, self.total)
-
-
-def _kept_package(item: PushItem) -> tuple[list[bytes], str]:
-    """The kept package's bytes and SHA-256; ValueError if the local copy is
-    not the package recorded (damaged on this laptop)."""
-    assert item.package is not None
-    try:
-        data = item.package() if callable(item.package) else item.package
-    except OSError as exc:  # the local disk, not the share: this package only
-        raise ValueError(f"den lokala kopian kan inte läsas: {exc.strerror or exc}") from exc
-    sha256 = hashlib.sha256(data).hexdigest()
-    if item.known_sha256 is not None and sha256 != item.known_sha256:
-        raise ValueError(f"den lokala kopian {item.known_name} stämmer inte med sin kontrollsumma")
-    return [data], sha256
 
 
 def _record(summary: SyncSummary, outcome: ItemOutcome) -> None:
