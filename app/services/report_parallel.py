@@ -18,8 +18,10 @@ CLI leaves to one process (``min_reports``).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,6 +36,8 @@ from app.services.report import (
     sqlite_file,
 )
 from app.services.task_state import Cancelled, TaskState
+
+log = logging.getLogger(__name__)
 
 
 def batch_reports_parallel(sessions: sessionmaker[Session], year: int, district: str | None,
@@ -59,28 +63,47 @@ def batch_reports_parallel(sessions: sessionmaker[Session], year: int, district:
     pending: dict[Future[str], ReportRow] = {}
     queue = list(reversed(todo))
     done = 0
+
+    def record(row: ReportRow, message: str) -> None:
+        nonlocal done
+        if message:
+            result.failed.append((row, message))
+        else:
+            result.written.append(out_dir / report_file_name(row))
+        done += 1
+        state.report(done, len(todo), row.unit_name)
+
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context,
-                             initializer=report_worker.init_worker,
-                             initargs=(url, str(database) if database else None)) as pool:
-        while queue or pending:
-            # Two in flight per worker keeps them busy without queueing the whole year.
-            while queue and len(pending) < 2 * workers and not state.cancel_requested:
-                row = queue.pop()
-                target = out_dir / report_file_name(row)
-                pending[pool.submit(report_worker.render_one, row.visit_id, str(target), kw)] = row
-            if not pending:
-                break
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                row = pending.pop(future)
-                message = future.result()
-                if message:
-                    result.failed.append((row, message))
-                else:
-                    result.written.append(out_dir / report_file_name(row))
-                done += 1
-                state.report(done, len(todo), row.unit_name)
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context,
+                                 initializer=report_worker.init_worker,
+                                 initargs=(url, str(database) if database else None)) as pool:
+            while queue or pending:
+                # Two in flight per worker keeps them busy without queueing the whole year.
+                while queue and len(pending) < 2 * workers and not state.cancel_requested:
+                    row = queue.pop()
+                    target = out_dir / report_file_name(row)
+                    pending[pool.submit(report_worker.render_one, row.visit_id, str(target),
+                                        kw)] = row
+                if not pending:
+                    break
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    row = pending[future]
+                    message = future.result()  # BrokenProcessPool if a worker died
+                    del pending[future]
+                    record(row, message)
+    except (BrokenProcessPool, OSError) as exc:
+        # Workers that cannot start or die (a locked-down laptop, an odd
+        # bundle): the rest is rendered here, one by one, with the same code.
+        log.warning("report workers failed (%s); rendering the rest in this process", exc)
+        queue += reversed(list(pending.values()))
+        pending.clear()
+        report_worker.init_worker(url, str(database) if database else None)
+        while queue and not state.cancel_requested:
+            row = queue.pop()
+            record(row, report_worker.render_one(row.visit_id, str(out_dir / report_file_name(row)),
+                                                 kw))
     if queue and state.cancel_requested:
         raise Cancelled()
     result.written.sort()
