@@ -159,6 +159,10 @@ def main() -> int:
     print(f"run_sync to an empty share     median {push_med:.3f} s  (target <= 10 s; "
           f"ratio vs cp -r {push_med / cp_med:.2f}x, paired {paired:.2f}x, target <= 3x)  samples "
           + " ".join(f"{t:.3f}" for t in push_times))
+    durable = statistics.median(cp_sync_times)
+    print(f"  run_sync against the durable peer {push_med / durable:.2f}x; the flush the push "
+          f"must do alone (cp -r + sync minus cp -r) is {(durable - cp_med) / cp_med:.2f}x "
+          "cp -r here")
     print(f"second sync, nothing new       median {statistics.median(second_times):.3f} s  "
           "(target <= 0.5 s)  samples " + " ".join(f"{t:.3f}" for t in second_times))
     return 0

@@ -26,7 +26,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -253,10 +252,11 @@ def _readable(database: Path | None) -> bool:
 
 
 def catch_up_workers() -> int:
-    """Worker processes for the catch-up: none on one core or in a frozen
-    build (whose launcher does not start multiprocessing children)."""
+    """Worker processes for the catch-up: none on one core. (The bundle's
+    launcher calls ``multiprocessing.freeze_support``, so its children become
+    workers; where they cannot start, ``ahead`` renders here instead.)"""
     cpus = os.cpu_count() or 1
-    if cpus < 2 or getattr(sys, "frozen", False):
+    if cpus < 2:
         return 0
     return min(4, max(2, cpus - 1))
 

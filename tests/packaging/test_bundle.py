@@ -132,6 +132,55 @@ def test_report_renders_a_pdf(bundle: Path, tmp_path: Path) -> None:
     assert visit["unit_name"].split()[0] in document
 
 
+def test_report_batch_renders_in_worker_processes(bundle: Path, tmp_path: Path) -> None:
+    """``report --year`` renders on "spawn" workers: in the bundle each worker
+    is this executable again, which must become a worker, not a second app."""
+    from pypdf import PdfReader
+
+    data = tmp_path / "data"
+    ok(run(bundle, "demo", "--data-dir", str(data), cwd=tmp_path))
+    visits = json.loads(ok(run(bundle, "visits", "list", "--format", "json", "--data-dir",
+                               str(data), cwd=tmp_path)))
+    done = [v for v in visits if v["status"] == "faststalld" and v["year"] == 2025]
+    assert done, "the demo has no finalized follow-ups in 2025"
+    district = done[0]["district"]
+    out = tmp_path / "rapporter"
+    batch = run(bundle, "report", "--year", "2025", "--district", district, "--workers", "2",
+                "--out-dir", str(out), "--data-dir", str(data), cwd=tmp_path, timeout=400)
+    ok(batch)
+    assert "report workers failed" not in batch.stderr  # not the in-process fallback
+    pdfs = sorted(out.rglob("*.pdf"))
+    assert len(pdfs) == sum(1 for v in done if v["district"] == district) > 1
+    for pdf in pdfs[:3]:
+        assert len(PdfReader(pdf).pages) >= 1
+
+
+def test_sync_prepares_and_pushes_every_finalized_part(bundle: Path, tmp_path: Path) -> None:
+    """The installed app's first sync of the demo: every finalized part with a
+    stored snapshot is prepared (PDFs on worker processes) and pushed once;
+    a second sync sends nothing."""
+    from app.services.share.layout import Share
+
+    data, share = tmp_path / "data", tmp_path / "share"
+    ok(run(bundle, "demo", "--data-dir", str(data), cwd=tmp_path))
+    Share(share).init(created_by_device="centralen", create_root=True)  # as IT sets it up
+    with sqlite3.connect(data / "uppfoljaren.sqlite3") as db:
+        (finalized,) = db.execute("SELECT count(*) FROM part_revision WHERE finalized_at "
+                                  "IS NOT NULL AND snapshot IS NOT NULL").fetchone()
+    assert finalized > 12  # enough for the catch-up to start its workers
+    first = run(bundle, "sync", "--share", str(share), "--data-dir", str(data), cwd=tmp_path,
+                timeout=600)
+    assert "outbox workers failed" not in first.stderr  # not the in-process fallback
+    with sqlite3.connect(data / "uppfoljaren.sqlite3") as db:
+        states = dict(db.execute("SELECT state, count(*) FROM outbox GROUP BY state"))
+    assert states == {"verified": finalized}, (states, first.stdout[-2000:], first.stderr[-2000:])
+    packages = list((share / "devices").glob("*/outbox/*.pkg"))
+    assert len(packages) == finalized
+    second = run(bundle, "sync", "--share", str(share), "--data-dir", str(data), cwd=tmp_path)
+    assert f"Fanns redan: {finalized}" in second.stdout + second.stderr, second.stdout
+    assert "Skickade: 0" in second.stdout + second.stderr
+
+
 def test_gui_starts_offscreen_and_quits(bundle: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     # The first start would create the demo database; made beforehand, start-up is quick and
