@@ -91,9 +91,12 @@ def test_the_next_batch_is_written_while_one_is_flushed(
     monkeypatch.setattr(sync_runner, "BATCH_MAX_PACKAGES", 2)
     items = [item(n) for n in range(6)]
     watched = WatchedFlushFileSystem()
-    summary = push_all(Share(share.root, watched), "laptop-a", key, items, workers=1)
-    assert summary.ok and summary.pushed == 6
+    calls: list[int] = []
+    summary = push_all(Share(share.root, watched), "laptop-a", key, items, workers=1,
+                       progress=lambda done, total: calls.append(threading.get_ident()))
+    assert summary.ok and summary.pushed == 6 and len(calls) == 6
     assert watched.overlapped is True
+    assert calls and set(calls) == {threading.get_ident()}  # progress on the caller's thread
     assert [o.meta.followup_id for o in summary.results] == [i.meta.followup_id for i in items]
     assert _ops(watched, "flush_all") == 3
     for name in _outbox(share):

@@ -206,8 +206,10 @@ class _Run:
         self.halt = False  # a fatal error was seen: start no further item
         # Batches are committed on one thread of their own while the next
         # batch is built: the flush waits for the disk, the build for the CPU.
+        # Results are still recorded (summary, progress callback) on the
+        # caller's thread, in input order, when the commit is collected.
         self.committer: ThreadPoolExecutor | None = None
-        self.committing: Future[None] | None = None
+        self.committing: tuple[Future[None], list[_Entry]] | None = None
 
     def work(self, item: PushItem) -> _Entry:
         try:
@@ -321,16 +323,27 @@ class _Run:
         self.wait_committed()
         if self.handle is None or self.committer is None:
             self.commit_batch(batch)
+            self.record_batch(batch)
         else:
-            self.committing = self.committer.submit(self.commit_batch, batch)
+            self.committing = (self.committer.submit(self.commit_batch, batch), batch)
 
     def wait_committed(self) -> None:
-        """Wait for the batch being committed; its unexpected error is raised here."""
+        """Wait for the batch being committed (its unexpected error is raised
+        here) and record its results."""
         committing, self.committing = self.committing, None
         if committing is not None:
-            committing.result()
+            future, batch = committing
+            future.result()
+            self.record_batch(batch)
+
+    def record_batch(self, batch: list[_Entry]) -> None:
+        for entry in batch:
+            assert entry.outcome is not None
+            self.record(entry.outcome, entry.fatal)
 
     def commit_batch(self, batch: list[_Entry]) -> None:
+        """Flush, link and read back one batch (on the committer thread): each
+        entry gets its outcome, which ``record_batch`` records later."""
         staged = [e.staged for e in batch if e.staged is not None]
         flush_error: ShareError | None = None
         try:
@@ -354,8 +367,6 @@ class _Run:
                         drop(self.share, [e.staged for e in batch[position + 1:]
                                           if e.staged is not None])
                         raise
-            assert entry.outcome is not None
-            self.record(entry.outcome, entry.fatal)
 
     def record(self, outcome: ItemOutcome, fatal: bool) -> None:
         if self.stop and outcome.result is None:
