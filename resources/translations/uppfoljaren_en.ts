@@ -202,57 +202,52 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="34"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="50"/>
         <source>Konflikter på den gemensamma mappen</source>
         <translation>Conflicts in the shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="36"/>
-        <source>Samma del och revision finns i flera olika versioner. Alla versioner sparas. Visa öppnar varje versions rapport så att du kan jämföra och bestämma vilken som gäller.</source>
-        <translation>The same part and revision exists in several different versions. All versions are kept. Show opens each version&apos;s report so that you can compare them and decide which one applies.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="59"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="59"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="59"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="43"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="60"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="43"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="60"/>
         <source>Versioner</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="51"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="68"/>
         <source>Arbetar</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="93"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="112"/>
         <source>Visa</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="94"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="113"/>
         <source>Visa versionernas rapporter: %1</source>
         <translation>Show the versions&apos; reports: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="100"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="131"/>
         <source>Det finns inga konflikter på den gemensamma mappen just nu.</source>
         <translation>There are no conflicts in the shared folder right now.</translation>
     </message>
@@ -267,12 +262,12 @@
         <translation>%1, computer %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="169"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="170"/>
         <source>Kontrollerad; rapporten öppnad</source>
         <translation>Verified; the report was opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="172"/>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="173"/>
         <source>Kan inte visas: %1</source>
         <translation>Cannot be shown: %1</translation>
     </message>
@@ -449,139 +444,139 @@
 <context>
     <name>FinalizeView</name>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="98"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="111"/>
         <source>Kontrollera</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="99"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="112"/>
         <source>Fastställ…</source>
         <translation>Finalize…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="100"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="113"/>
         <source>Ändra (ny revision)…</source>
         <translation>Change (new revision)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="101"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="114"/>
         <source>Ta över delen</source>
         <translation>Take over the part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="103"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="116"/>
         <source>Bara delens ägare kan fastställa den. Ta över när ägaren är borta.</source>
         <translation>Only the part&apos;s owner can finalize it. Take it over when the owner is away.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="105"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="118"/>
         <source>Jag har läst varje träff och personuppgifterna ska stå kvar i rapporten</source>
         <translation>I have read every match and the personal data is to stay in the report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="123"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="136"/>
         <source>Det här saknas eller behöver ses över (klicka för att gå dit)</source>
         <translation>Missing or needs checking (click to go there)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="130"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="143"/>
         <source>Visa revision</source>
         <translation>Show revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="132"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="145"/>
         <source>Revisioner:</source>
         <translation>Revisions:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="174"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="188"/>
         <source>ingen ägare</source>
         <translation>no owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="177"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="191"/>
         <source>Fastställd revision %1 av %2, %3.</source>
         <translation>Revision %1 finalized by %2, %3.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="180"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="194"/>
         <source>Utkast, revision %1. Ägare: %2. Besvarade %3 av %4.</source>
         <translation>Draft, revision %1. Owner: %2. Answered %3 of %4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="193"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="207"/>
         <source>Revision %1</source>
         <translation>Revision %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="195"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="209"/>
         <source>fastställd %1</source>
         <translation>finalized %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="203"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="217"/>
         <source>Delen är låst; tidigare revisioner kan läsas nedan. En ändring görs som en ny revision med en motivering.</source>
         <translation>The part is locked; earlier revisions can be read below. A change is made as a new revision with a justification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="234"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="248"/>
         <source>Fastställ</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="235"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="249"/>
         <source>Fastställa %1? Delen låses. En senare ändring görs som en ny revision med en motivering; den fastställda revisionen finns kvar.</source>
         <translation>Finalize %1? The part will be locked. A later change is made as a new revision with a justification; the finalized revision is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="220"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="234"/>
         <source>Inget saknas. Delen kan fastställas.</source>
         <translation>Nothing is missing. The part can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="222"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="236"/>
         <source>%1 saker saknas, %2 möjliga personuppgifter.</source>
         <translation>Items missing: %1. Possible personal data: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="42"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="305"/>
+        <source>Paketet för synkronisering kunde inte förberedas nu. Det görs vid nästa synkronisering; den fastställda delen är sparad.</source>
+        <translation>The package for synchronisation could not be prepared now. It will be made at the next synchronisation; the finalized part is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/visits/finalize_view.py" line="51"/>
         <source>Hälso- och sjukvård (HSL)</source>
         <translation>Health care (HSL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="42"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="51"/>
         <source>Omsorg (SoL)</source>
         <translation>Care (SoL)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="50"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="59"/>
         <source>fynd</source>
         <translation>finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="59"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="68"/>
         <source>kommentaren till «%1»</source>
         <translation>the comment on «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="50"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="59"/>
         <source>krav på åtgärd</source>
         <translation>required action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="54"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="63"/>
         <source>sammanfattningen %1</source>
         <translation>the summary %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="52"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="61"/>
         <source>tidigare brist</source>
         <translation>previous deficiency</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="304"/>
-        <source>Paketet för synkronisering kunde inte förberedas nu. Det görs vid nästa synkronisering; den fastställda delen är sparad.</source>
-        <translation>The package for synchronisation could not be prepared now. It will be made at the next synchronisation; the finalized part is saved.</translation>
     </message>
 </context>
 <context>
@@ -1076,9 +1071,49 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="37"/>
+        <location filename="../../app/ui/sync_page.py" line="39"/>
         <source>Fastställd, inte paketerad ännu</source>
         <translation>Finalized, not packaged yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="32"/>
+        <source>Inläst i uppföljningen</source>
+        <translation>Read into the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="33"/>
+        <source>Konflikt: delen har ändrats här</source>
+        <translation>Conflict: the part has been changed here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="34"/>
+        <source>Inte inläst: delen är din</source>
+        <translation>Not read in: the part is yours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="35"/>
+        <source>Inte inläst: samma eller nyare revision finns här</source>
+        <translation>Not read in: the same or a newer revision is here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="36"/>
+        <source>Inte inläst: uppföljningen finns inte här</source>
+        <translation>Not read in: the follow-up is not on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_received_view.py" line="37"/>
+        <source>Läses in vid nästa synkronisering</source>
+        <translation>Read in at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="41"/>
+        <source>Karantän: skadad eller ersatt version</source>
+        <translation>Quarantine: damaged or replaced version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
+        <source>Gemensamma mappen</source>
+        <translation>The shared folder</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="24"/>
@@ -1384,46 +1419,6 @@
         <location filename="../../app/ui/i18n.py" line="24"/>
         <source>Åtgärdad</source>
         <translation>Remedied</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_received_view.py" line="32"/>
-        <source>Inläst i uppföljningen</source>
-        <translation>Read into the follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_received_view.py" line="33"/>
-        <source>Konflikt: delen har ändrats här</source>
-        <translation>Conflict: the part has been changed here</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_received_view.py" line="34"/>
-        <source>Inte inläst: delen är din</source>
-        <translation>Not read in: the part is yours</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_received_view.py" line="35"/>
-        <source>Inte inläst: samma eller nyare revision finns här</source>
-        <translation>Not read in: the same or a newer revision is here</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_received_view.py" line="36"/>
-        <source>Inte inläst: uppföljningen finns inte här</source>
-        <translation>Not read in: the follow-up is not on this computer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_received_view.py" line="37"/>
-        <source>Läses in vid nästa synkronisering</source>
-        <translation>Read in at the next sync</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="41"/>
-        <source>Karantän: skadad eller ersatt version</source>
-        <translation>Quarantine: damaged or replaced version</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_conflicts_dialog.py" line="42"/>
-        <source>Gemensamma mappen</source>
-        <translation>The shared folder</translation>
     </message>
 </context>
 <context>
@@ -2521,17 +2516,17 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="68"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="77"/>
         <source>Ändra fastställd del</source>
         <translation>Change finalized part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="70"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="79"/>
         <source>%1 är fastställd. En ändring blir en ny revision; den fastställda revisionen finns kvar och kan läsas. Skriv varför den ändras.</source>
         <translation>%1 is finalized. A change becomes a new revision; the finalized revision is kept and can be read. Write why it is being changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/visits/finalize_view.py" line="76"/>
+        <location filename="../../app/ui/visits/finalize_view.py" line="85"/>
         <source>Ny revision</source>
         <translation>New revision</translation>
     </message>
@@ -3094,237 +3089,208 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="52"/>
+        <location filename="../../app/ui/sync_page.py" line="54"/>
         <source>Synk med den gemensamma mappen</source>
         <translation>Sync with the shared folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="62"/>
         <location filename="../../app/ui/sync_page.py" line="64"/>
+        <location filename="../../app/ui/sync_page.py" line="66"/>
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="66"/>
+        <location filename="../../app/ui/sync_page.py" line="68"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="67"/>
+        <location filename="../../app/ui/sync_page.py" line="69"/>
         <source>Avbryt synkroniseringen</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="70"/>
+        <location filename="../../app/ui/sync_page.py" line="72"/>
         <source>Lämna över…</source>
         <translation>Hand over…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="71"/>
+        <location filename="../../app/ui/sync_page.py" line="73"/>
         <source>Lämna över en del till en kollega</source>
         <translation>Hand over a part to a colleague</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="74"/>
+        <location filename="../../app/ui/sync_page.py" line="78"/>
         <source>Visa konflikter…</source>
         <translation>Show conflicts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="75"/>
+        <location filename="../../app/ui/sync_page.py" line="79"/>
         <source>Visa versionerna i konflikt</source>
         <translation>Show the versions in conflict</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="79"/>
+        <location filename="../../app/ui/sync_page.py" line="83"/>
         <source>Förlopp</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="113"/>
+        <location filename="../../app/ui/sync_page.py" line="125"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="114"/>
+        <location filename="../../app/ui/sync_page.py" line="126"/>
         <source>Skickade</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="115"/>
-        <location filename="../../app/ui/sync_page.py" line="135"/>
+        <location filename="../../app/ui/sync_page.py" line="146"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="115"/>
-        <location filename="../../app/ui/sync_page.py" line="135"/>
+        <location filename="../../app/ui/sync_page.py" line="146"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="115"/>
-        <location filename="../../app/ui/sync_page.py" line="135"/>
+        <location filename="../../app/ui/sync_page.py" line="146"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="116"/>
-        <location filename="../../app/ui/sync_page.py" line="135"/>
+        <location filename="../../app/ui/sync_page.py" line="146"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="116"/>
-        <source>Slag</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="117"/>
-        <source>Från dator</source>
-        <translation>From computer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="117"/>
-        <source>Mottagen (enhetens tid)</source>
-        <translation>Received (device time)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="118"/>
+        <location filename="../../app/ui/sync_page.py" line="128"/>
         <source>Från kollegor</source>
         <translation>From colleagues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="136"/>
+        <location filename="../../app/ui/sync_page.py" line="147"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="136"/>
+        <location filename="../../app/ui/sync_page.py" line="147"/>
         <source>Skickad (enhetens tid)</source>
         <translation>Sent (device time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="136"/>
+        <location filename="../../app/ui/sync_page.py" line="147"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="164"/>
+        <location filename="../../app/ui/sync_page.py" line="175"/>
         <source>Gemensam mapp: %1</source>
         <translation>Shared folder: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="170"/>
+        <location filename="../../app/ui/sync_page.py" line="182"/>
         <source>Synkläget kunde inte läsas.</source>
         <translation>The sync status could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="178"/>
+        <location filename="../../app/ui/sync_page.py" line="191"/>
         <source>Väntar (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="179"/>
+        <location filename="../../app/ui/sync_page.py" line="192"/>
         <source>Skickade (%1)</source>
         <translation>Sent (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="181"/>
-        <source>Fastställd del</source>
-        <translation>Finalized part</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="181"/>
-        <source>Överlämnad</source>
-        <translation>Handed over</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_page.py" line="187"/>
+        <location filename="../../app/ui/sync_page.py" line="194"/>
         <source>Från kollegor (%1)</source>
         <translation>From colleagues (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="191"/>
+        <location filename="../../app/ui/sync_page.py" line="207"/>
         <source>Ingen synkronisering har körts ännu.</source>
         <translation>No sync has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="194"/>
+        <location filename="../../app/ui/sync_page.py" line="210"/>
         <source>Senaste synkronisering %1: %2</source>
         <translation>Last sync %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="196"/>
+        <location filename="../../app/ui/sync_page.py" line="212"/>
         <source>lyckades</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="196"/>
+        <location filename="../../app/ui/sync_page.py" line="212"/>
         <source>något behöver åtgärdas</source>
         <translation>something needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="198"/>
+        <location filename="../../app/ui/sync_page.py" line="214"/>
         <source>%1 fastställda delar har inte paketerats ännu.</source>
         <translation>Finalized parts not yet packaged: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="234"/>
+        <location filename="../../app/ui/sync_page.py" line="259"/>
         <source>Startar…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="235"/>
+        <location filename="../../app/ui/sync_page.py" line="260"/>
         <source>Synkroniserar…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="245"/>
+        <location filename="../../app/ui/sync_page.py" line="270"/>
         <source>Avbryter efter pågående paket…</source>
         <translation>Cancelling after the current package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="269"/>
+        <location filename="../../app/ui/sync_page.py" line="294"/>
         <source>Synkroniseringen avbröts. Det som hann skickas är komplett; resten skickas nästa gång.</source>
         <translation>The sync was cancelled. What was sent is complete; the rest is sent next time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="272"/>
+        <location filename="../../app/ui/sync_page.py" line="297"/>
         <source>Synkroniseringen kunde inte göras.</source>
         <translation>The sync could not be done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="274"/>
+        <location filename="../../app/ui/sync_page.py" line="299"/>
         <source>Synkroniseringen är klar, men något behöver åtgärdas.</source>
         <translation>The sync is done, but something needs attention.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="276"/>
+        <location filename="../../app/ui/sync_page.py" line="301"/>
         <source>Synkroniseringen lyckades.</source>
         <translation>The sync succeeded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="277"/>
+        <location filename="../../app/ui/sync_page.py" line="302"/>
         <source>Skickade: %1 · Fanns redan: %2 · Hämtade: %3 · Från kollegor: %4 · Konflikter: %5 · Fel: %6</source>
         <translation>Sent: %1 · Already there: %2 · Fetched: %3 · From colleagues: %4 · Conflicts: %5 · Errors: %6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="288"/>
+        <location filename="../../app/ui/sync_page.py" line="315"/>
         <source>Obs: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="296"/>
+        <location filename="../../app/ui/sync_page.py" line="325"/>
         <source>Synkroniseringen avbröts.</source>
         <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="302"/>
+        <location filename="../../app/ui/sync_page.py" line="331"/>
         <source>Något gick fel under synkroniseringen. Inget har gått förlorat; detaljer finns i loggen.</source>
         <translation>Something went wrong during the sync. Nothing has been lost; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="304"/>
+        <location filename="../../app/ui/sync_page.py" line="333"/>
         <source>Synkroniseringen kunde inte slutföras.</source>
         <translation>The sync could not be completed.</translation>
     </message>
@@ -4327,27 +4293,27 @@
         <translation>Attachment {attachment_id} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_attachments.py" line="71"/>
+        <location filename="../../app/services/sync_attachments.py" line="83"/>
         <source>Bilagan {item} ({path}) har ändrats eller skadats sedan den lades till.</source>
         <translation>Attachment {item} ({path}) has been changed or damaged since it was added.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_attachments.py" line="67"/>
+        <location filename="../../app/services/sync_attachments.py" line="79"/>
         <source>Bilagan {item} ({path}) kan inte läsas: {strerror}.</source>
         <translation>Attachment {item} ({path}) cannot be read: {strerror}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_attachments.py" line="75"/>
+        <location filename="../../app/services/sync_attachments.py" line="87"/>
         <source>Bilagan {item} är {size}; en bilaga får vara högst {limit}.</source>
         <translation>Attachment {item} is {size}; an attachment may be at most {limit}.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_attachments.py" line="185"/>
+        <location filename="../../app/services/sync_attachments.py" line="279"/>
         <source>Bilagorna i {package} kunde inte hämtas: {reason} Delen finns här; bilagorna hämtas vid nästa synkronisering.</source>
         <translation>The attachments in {package} could not be fetched: {reason} The part is here; the attachments are fetched at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_attachments.py" line="80"/>
+        <location filename="../../app/services/sync_attachments.py" line="92"/>
         <source>Bilagorna är tillsammans mer än {limit}, mer än ett paket får rymma. Ta bort eller minska några bilagor.</source>
         <translation>The attachments together are more than {limit}, more than a package may hold. Remove some attachments or make them smaller.</translation>
     </message>
@@ -4452,9 +4418,14 @@
         <translation>The shared folder is not connected.</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/signing.py" line="145"/>
+        <location filename="../../app/services/share/signing.py" line="149"/>
         <source>Den här datorns signeringsnyckel i nyckelringen är skadad och kan inte användas ({exc}). Kontakta IT.</source>
         <translation>This computer&apos;s signing key in the keyring is damaged and cannot be used ({exc}). Contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_conflicts.py" line="223"/>
+        <source>Den mottagna delen {package} finns inte här.</source>
+        <translation>The received part {package} is not on this computer.</translation>
     </message>
     <message>
         <location filename="../../app/services/visits/findings.py" line="173"/>
@@ -4657,7 +4628,7 @@
         <translation>The field &apos;template&apos; (the template header) is missing.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="153"/>
+        <location filename="../../app/services/outbox_prepare.py" line="286"/>
         <source>Förbereder paket</source>
         <translation>Preparing packages</translation>
     </message>
@@ -4667,12 +4638,12 @@
         <translation>The officer does not exist or has another role.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="180"/>
+        <location filename="../../app/services/sync.py" line="183"/>
         <source>Hämtar kollegornas delar</source>
         <translation>Fetching colleagues&apos; parts</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="173"/>
+        <location filename="../../app/services/sync.py" line="176"/>
         <source>Hämtar mallar och enhetsregister</source>
         <translation>Fetching templates and the unit register</translation>
     </message>
@@ -4702,7 +4673,7 @@
         <translation>The comment</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync.py" line="167"/>
+        <location filename="../../app/services/sync.py" line="170"/>
         <source>Kontrollerar</source>
         <translation>Checking</translation>
     </message>
@@ -4762,17 +4733,17 @@
         <translation>The date received</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/signing.py" line="166"/>
+        <location filename="../../app/services/share/signing.py" line="170"/>
         <source>Nyckelfilen {path} kan inte läsas ({strerror}).</source>
         <translation>The key file {path} cannot be read ({strerror}).</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/signing.py" line="190"/>
+        <location filename="../../app/services/share/signing.py" line="194"/>
         <source>Nyckelfilen {path} kan inte sparas ({strerror}).</source>
         <translation>The key file {path} cannot be saved ({strerror}).</translation>
     </message>
     <message>
-        <location filename="../../app/services/share/signing.py" line="177"/>
+        <location filename="../../app/services/share/signing.py" line="181"/>
         <source>Nyckelfilen {path} är skadad och kan inte användas. Kontakta IT.</source>
         <translation>The key file {path} is damaged and cannot be used. Contact IT.</translation>
     </message>
@@ -4887,7 +4858,7 @@
         <translation>The package {final} could not be saved: the file in the shared folder keeps changing. Contact IT.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_conflicts.py" line="98"/>
+        <location filename="../../app/services/sync_conflicts.py" line="200"/>
         <source>Paketet {path} har ingen rapport.</source>
         <translation>The package {path} has no report.</translation>
     </message>
@@ -4937,7 +4908,7 @@
         <translation>Summary missing: {summary}</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_outbox.py" line="265"/>
+        <location filename="../../app/services/sync_outbox.py" line="201"/>
         <source>Skickar paket</source>
         <translation>Sending packages</translation>
     </message>
@@ -5022,17 +4993,17 @@
         <translation>The YAML file cannot be read ({what}).</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_attachments.py" line="125"/>
+        <location filename="../../app/services/sync_attachments.py" line="212"/>
         <source>bilagan {name} saknas i paketet</source>
         <translation>attachment {name} is missing from the package</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_attachments.py" line="128"/>
+        <location filename="../../app/services/sync_attachments.py" line="215"/>
         <source>bilagan {name} stämmer inte med uppföljningens kontrollsumma</source>
         <translation>attachment {name} does not match the follow-up&apos;s checksum</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync_attachments.py" line="131"/>
+        <location filename="../../app/services/sync_attachments.py" line="218"/>
         <source>bilagan {name} är större än {limit}</source>
         <translation>attachment {name} is larger than {limit}</translation>
     </message>
@@ -5117,6 +5088,11 @@
         <translation>no planned date</translation>
     </message>
     <message>
+        <location filename="../../app/services/sync_conflicts.py" line="164"/>
+        <source>innehållet har ändrats sedan det flyttades dit</source>
+        <translation>its content has changed since it was moved there</translation>
+    </message>
+    <message>
         <location filename="../../app/services/unit_import.py" line="117"/>
         <source>kolumnen &apos;{column}&apos; saknas i rubrikraden</source>
         <translation>the column &apos;{column}&apos; is missing from the header row</translation>
@@ -5155,6 +5131,11 @@
         <location filename="../../app/services/unit_import.py" line="160"/>
         <source>okänd typ &apos;{value}&apos; (vob, profilboende, servicehus, hemtjänst, dagverksamhet)</source>
         <translation>unknown type &apos;{value}&apos; (vob, profilboende, servicehus, hemtjänst, dagverksamhet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_conflicts.py" line="172"/>
+        <source>paketet gäller en annan del eller revision än namnet säger</source>
+        <translation>the package is for another part or revision than its name says</translation>
     </message>
     <message>
         <location filename="../../app/services/share/handover.py" line="92"/>
@@ -5210,6 +5191,11 @@
         <location filename="../../app/services/central/facts.py" line="94"/>
         <source>uppföljningens id stämmer inte med paketets manifest</source>
         <translation>the follow-up&apos;s id does not match the package&apos;s manifest</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync_conflicts.py" line="156"/>
+        <source>versionen i karantän är skadad: {reason}</source>
+        <translation>the version in quarantine is damaged: {reason}</translation>
     </message>
     <message>
         <location filename="../../app/services/template_diff.py" line="83"/>
@@ -5430,26 +5416,6 @@
         <location filename="../../app/services/share/errors.py" line="22"/>
         <source>öppna</source>
         <translation>open</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/sync_conflicts.py" line="123"/>
-        <source>Den mottagna delen {package} finns inte här.</source>
-        <translation>The received part {package} is not on this computer.</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/sync_conflicts.py" line="156"/>
-        <source>versionen i karantän är skadad: {reason}</source>
-        <translation>the version in quarantine is damaged: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/sync_conflicts.py" line="164"/>
-        <source>innehållet har ändrats sedan det flyttades dit</source>
-        <translation>its content has changed since it was moved there</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/sync_conflicts.py" line="172"/>
-        <source>paketet gäller en annan del eller revision än namnet säger</source>
-        <translation>the package is for another part or revision than its name says</translation>
     </message>
 </context>
 </TS>
