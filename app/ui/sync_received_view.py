@@ -39,6 +39,15 @@ CONFLICT_COLOUR = "#9a1c1c"
 STATE_COLUMN = 7
 
 
+DEVICE_COLUMN = 5
+
+
+def _short_device(device_id: str) -> str:
+    """A device id is 32 hex digits; the first 8 tell laptops apart on screen
+    (the whole id is the cell's tooltip), as the handover dialog names them."""
+    return device_id if len(device_id) <= 12 else device_id[:8] + "…"
+
+
 def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
@@ -84,8 +93,9 @@ class ReceivedView(QWidget):
             state = states.get((r.followup_id, r.part, r.revision, r.kind, r.from_device))
             item = QTreeWidgetItem([
                 r.unit_name, str(r.year or ""), label(PART_LABELS.get(r.part, r.part)),
-                str(r.revision), kinds.get(r.kind, r.kind), r.from_device,
+                str(r.revision), kinds.get(r.kind, r.kind), _short_device(r.from_device),
                 _when(r.received_at), label(state.state) if state is not None else ""])
+            item.setToolTip(DEVICE_COLUMN, r.from_device)
             if state is not None:
                 item.setData(0, Qt.ItemDataRole.UserRole, state.package_name)
                 item.setToolTip(STATE_COLUMN, state.package_name)

@@ -105,5 +105,8 @@ def test_a_received_part_read_in_is_marked_so(
               for i in range(tree.topLevelItemCount())}
     assert states == {"Fastställd del": "Inläst i uppföljningen",
                       "Överlämnad": "Inläst i uppföljningen"}
+    # The sending laptop by the start of its id; the whole id is the tooltip.
+    first = tree.topLevelItem(0)
+    assert first.toolTip(5) == care.device_id and first.text(5) == care.device_id[:8] + "…"
     assert not page.local_conflicts_label.isVisible() and not page.conflicts_button.isVisible()
     assert page.tabs.tabText(2) == "Från kollegor (2)"
