@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -150,6 +152,10 @@ class FinalizeView(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.prepare_note)
         layout.addWidget(box, 1)
+        # Takes the room the checklist leaves when the part is locked, so the
+        # status lines stay together at the top (stretch 0: the box wins).
+        layout.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Minimum,
+                                   QSizePolicy.Policy.Expanding))
         layout.addLayout(rev_row)
         self.part.currentIndexChanged.connect(self.refresh_part)
         self.check_button.clicked.connect(self.check)
