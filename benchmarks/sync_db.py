@@ -113,6 +113,8 @@ def main() -> int:
             subprocess.run(["cp", "-r", str(local), str(target)], check=True)
             cp_times.append(time.perf_counter() - started)
             # A durable copy for comparison: the push fsyncs every package.
+            # (Settled first, or the sync would also write back the copy above.)
+            _settle()
             started = time.perf_counter()
             subprocess.run(["cp", "-r", str(local), str(target) + "-sync"], check=True)
             os.sync()
