@@ -18,6 +18,7 @@ from app.models.visit import PartRevision, VisitPart
 from app.paths import AppPaths, resolve_paths
 from app.services.visits import finalize_part, reopen_part
 from app.settings import Settings
+from app.ui.tasks import TaskRunner
 
 
 @dataclass
@@ -85,3 +86,12 @@ def refinalize(laptop: Laptop, visit_id: str, part: str, reason: str = "Komplett
             VisitPart.visit_id == visit_id, VisitPart.part == part)) or "Testare"
         reopen_part(session, visit_id, part, reason=reason, who=owner)
         return finalize_part(session, visit_id, part, who=owner, accept_personal_data=True)
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    """The app's task runner for a page under test; waits for its workers at the end."""
+    tasks = TaskRunner()
+    yield tasks
+    tasks.cancel_all()
+    tasks.wait()

@@ -5,7 +5,7 @@ dialog that can be closed at any time."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +18,6 @@ from app.ui.context import UiContext
 from app.ui.sync_handover_dialog import HandoverDialog
 from app.ui.tasks import TaskRunner
 from tests.sync_app.conftest import Laptop
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.wait()
 
 
 def test_an_unreachable_share_is_said_in_the_dialog(

@@ -4,7 +4,7 @@ shown, and cancel stops the sync safely."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,14 +21,6 @@ from app.ui.navigation import PAGES
 from app.ui.sync_page import SyncPage
 from app.ui.tasks import TaskRunner
 from tests.sync_app.conftest import Laptop
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.cancel_all()
-    tasks.wait()
 
 
 def _page(qtbot: QtBot, laptop: Laptop, runner: TaskRunner) -> SyncPage:

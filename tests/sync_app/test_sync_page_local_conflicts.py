@@ -5,7 +5,7 @@ several versions, which is all its dialog can show."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,14 +19,6 @@ from app.ui.sync_page import SyncPage
 from app.ui.tasks import TaskRunner
 from tests.sync_app.conftest import Laptop
 from tests.sync_app.test_merge_parts import MAS, VU, finish, sync, two_laptops
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.cancel_all()
-    tasks.wait()
 
 
 def _page(qtbot: QtBot, laptop: Laptop, runner: TaskRunner) -> SyncPage:
