@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -43,6 +41,7 @@ from app.errors import UserFacingError
 from app.models.sync import OutboxEntry
 from app.models.visit import PartRevision
 from app.paths import AppPaths
+from app.services.process_pool import in_processes
 from app.services.share.package import build_package, package_name
 from app.services.share.signing import SigningKey, load_or_create_key
 from app.services.sync_outbox import (
@@ -210,33 +209,16 @@ class _Renderer:
             return
         from app.services import outbox_render_worker
 
-        queue = list(reversed(todo))
-        pending: dict[Future[bytes | None], Revision] = {}
-        # "spawn", never "fork": the GUI's threads and Qt state must not be copied.
-        pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=outbox_render_worker.init_worker, initargs=(str(self.database),))
-        try:
-            while queue or pending:
-                # Two in flight per worker keeps them busy without holding every PDF.
-                while queue and len(pending) < 2 * self.workers and not (
-                        state is not None and state.cancel_requested):
-                    rev = queue.pop()
-                    pending[pool.submit(outbox_render_worker.render_revision, *rev,
-                                        self.organisation, self.logo)] = rev
-                if not pending:
-                    return
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    rev = pending.pop(future)
-                    yield rev, future.result()
-        except (BrokenProcessPool, OSError) as exc:
-            # A worker died or could not start (e.g. a frozen build without
-            # multiprocessing support): render the rest here.
-            log.warning("outbox workers failed, rendering here: %s", exc)
-            yield from ((rev, None) for rev in [*pending.values(), *reversed(queue)])
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        def render(rev: Revision) -> tuple[Callable[..., bytes | None], tuple[Any, ...]]:
+            return outbox_render_worker.render_revision, (*rev, self.organisation, self.logo)
+
+        # A report a worker could not render, or every one left when the
+        # workers failed, comes back as None: prepare_revision renders it here.
+        for rev, report, _by_worker in in_processes(
+                todo, render, workers=self.workers,
+                initializer=outbox_render_worker.init_worker, initargs=(str(self.database),),
+                cancelled=lambda: state is not None and state.cancel_requested):
+            yield rev, report
 
 
 def _readable(database: Path | None) -> bool:

@@ -5,8 +5,8 @@ opens its own engine on the same database (read only) and renders whole
 reports. The parent keeps a small window of reports in flight, so on cancel it
 stops handing out work, lets the running ones finish (each file is written
 atomically by the worker) and raises ``Cancelled``: the folder holds only
-whole reports. Workers start with "spawn", never "fork": the GUI's threads
-and Qt state must not be copied into a child.
+whole reports (``process_pool.in_processes``: "spawn" workers, and the
+rest rendered here if they cannot start or die).
 
 Memory: each worker holds one report at a time (~50 MB with fonts and
 reportlab; SQLAlchemy only if a report must be built from the rows), so two
@@ -18,15 +18,14 @@ CLI leaves to one process (``min_reports``).
 
 from __future__ import annotations
 
-import logging
-import multiprocessing
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services import report_worker
+from app.services.process_pool import in_processes
 from app.services.report import (
     BatchResult,
     ReportRow,
@@ -36,8 +35,6 @@ from app.services.report import (
     sqlite_file,
 )
 from app.services.task_state import Cancelled, TaskState
-
-log = logging.getLogger(__name__)
 
 
 def batch_reports_parallel(sessions: sessionmaker[Session], year: int, district: str | None,
@@ -60,51 +57,31 @@ def batch_reports_parallel(sessions: sessionmaker[Session], year: int, district:
     out_dir.mkdir(parents=True, exist_ok=True)
     kw = {"organisation": organisation, "logo": logo, "internal": internal}
     state.report(0, len(todo), "")
-    pending: dict[Future[str], ReportRow] = {}
-    queue = list(reversed(todo))
     done = 0
+    in_here = False  # the workers failed: this process renders the rest
 
-    def record(row: ReportRow, message: str) -> None:
-        nonlocal done
+    def render(row: ReportRow) -> tuple[Callable[..., str], tuple[Any, ...]]:
+        return report_worker.render_one, (row.visit_id, str(out_dir / report_file_name(row)), kw)
+
+    initargs = (url, str(database) if database else None)
+    for row, message, by_worker in in_processes(
+            todo, render, workers=workers, initializer=report_worker.init_worker,
+            initargs=initargs, cancelled=lambda: state.cancel_requested):
+        if not by_worker:
+            if state.cancel_requested:
+                break
+            if not in_here:
+                report_worker.init_worker(*initargs)
+                in_here = True
+            function, args = render(row)
+            message = function(*args)
         if message:
             result.failed.append((row, message))
         else:
             result.written.append(out_dir / report_file_name(row))
         done += 1
         state.report(done, len(todo), row.unit_name)
-
-    context = multiprocessing.get_context("spawn")
-    try:
-        with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context,
-                                 initializer=report_worker.init_worker,
-                                 initargs=(url, str(database) if database else None)) as pool:
-            while queue or pending:
-                # Two in flight per worker keeps them busy without queueing the whole year.
-                while queue and len(pending) < 2 * workers and not state.cancel_requested:
-                    row = queue.pop()
-                    target = out_dir / report_file_name(row)
-                    pending[pool.submit(report_worker.render_one, row.visit_id, str(target),
-                                        kw)] = row
-                if not pending:
-                    break
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    row = pending[future]
-                    message = future.result()  # BrokenProcessPool if a worker died
-                    del pending[future]
-                    record(row, message)
-    except (BrokenProcessPool, OSError) as exc:
-        # Workers that cannot start or die (a locked-down laptop, an odd
-        # bundle): the rest is rendered here, one by one, with the same code.
-        log.warning("report workers failed (%s); rendering the rest in this process", exc)
-        queue += reversed(list(pending.values()))
-        pending.clear()
-        report_worker.init_worker(url, str(database) if database else None)
-        while queue and not state.cancel_requested:
-            row = queue.pop()
-            record(row, report_worker.render_one(row.visit_id, str(out_dir / report_file_name(row)),
-                                                 kw))
-    if queue and state.cancel_requested:
+    if done < len(todo) and state.cancel_requested:
         raise Cancelled()
     result.written.sort()
     return result

@@ -148,7 +148,7 @@ def test_report_batch_renders_in_worker_processes(bundle: Path, tmp_path: Path) 
     batch = run(bundle, "report", "--year", "2025", "--district", district, "--workers", "2",
                 "--out-dir", str(out), "--data-dir", str(data), cwd=tmp_path, timeout=400)
     ok(batch)
-    assert "report workers failed" not in batch.stderr  # not the in-process fallback
+    assert "worker processes failed" not in batch.stderr  # not the in-process fallback
     pdfs = sorted(out.rglob("*.pdf"))
     assert len(pdfs) == sum(1 for v in done if v["district"] == district) > 1
     for pdf in pdfs[:3]:
@@ -170,7 +170,7 @@ def test_sync_prepares_and_pushes_every_finalized_part(bundle: Path, tmp_path: P
     assert finalized > 12  # enough for the catch-up to start its workers
     first = run(bundle, "sync", "--share", str(share), "--data-dir", str(data), cwd=tmp_path,
                 timeout=600)
-    assert "outbox workers failed" not in first.stderr  # not the in-process fallback
+    assert "worker processes failed" not in first.stderr  # not the in-process fallback
     with sqlite3.connect(data / "uppfoljaren.sqlite3") as db:
         states = dict(db.execute("SELECT state, count(*) FROM outbox GROUP BY state"))
     assert states == {"verified": finalized}, (states, first.stdout[-2000:], first.stderr[-2000:])

@@ -62,6 +62,9 @@ class _BreakingPool:
     def __exit__(self, *exc: object) -> None:
         return None
 
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        return None
+
     def submit(self, fn: Callable[..., str], *args: object) -> Future[str]:
         from app.services import report_worker
 
@@ -81,13 +84,13 @@ _INIT: list[str | None] = []
 def test_parallel_batch_renders_the_rest_here_when_workers_die(
         demo_sessions: sessionmaker[Session], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.services import report_parallel
+    from app.services import process_pool
     from app.services.report import sqlite_file
 
     with demo_sessions() as session:
         _INIT[:] = [session.get_bind().url.render_as_string(hide_password=False),
                     str(sqlite_file(session))]
-    monkeypatch.setattr(report_parallel, "ProcessPoolExecutor", _BreakingPool)
+    monkeypatch.setattr(process_pool, "ProcessPoolExecutor", _BreakingPool)
     serial = batch_reports(demo_sessions, 2024, "Farsta", tmp_path / "a", TaskState(),
                            organisation=ORG, logo=None)
     broken = batch_reports_parallel(demo_sessions, 2024, "Farsta", tmp_path / "b", TaskState(),
