@@ -104,6 +104,19 @@ def _recorded(session: Session, rev: Revision) -> str | None:
     return None if row is None else (row[0] or "")
 
 
+def _recorded_or_unknown(session: Session, rev: Revision) -> str | None:
+    """``_recorded``, or the name ``_discard`` never removes when the database
+    cannot be read now (a file is only removed when known to be unused)."""
+    try:
+        return _recorded(session, rev)
+    except OperationalError:
+        session.rollback()
+        return _KEEP
+
+
+_KEEP = "\x00keep"
+
+
 def _failure(rev: Revision, exc: BaseException) -> str:
     return (f"Uppföljning {rev[0]} del {rev[1]} revision {rev[2]} kunde inte paketeras: "
             f"{exc} Den finns kvar lokalt.")
@@ -112,7 +125,7 @@ def _failure(rev: Revision, exc: BaseException) -> str:
 def _discard(target: Path, winner: str | None) -> None:
     """Remove the file a losing preparer wrote, unless the winner recorded the
     very same name (same meta, members and key give the same bytes)."""
-    if winner == target.name:
+    if winner in (target.name, _KEEP):
         return
     try:
         target.unlink()
@@ -157,12 +170,14 @@ def prepare_revision(session: Session, paths: AppPaths, settings: Settings, key:
             session.commit()
         except IntegrityError:  # another process recorded it first: theirs stands
             session.rollback()
-            _discard(target, _recorded(session, rev))
+            _discard(target, _recorded_or_unknown(session, rev))
             session.rollback()
             return Prepared("already")
         except OperationalError as exc:  # the database stayed locked: next time
             session.rollback()
-            _discard(target, None)
+            # Not removed: another process may have recorded this very name
+            # meanwhile (same second, same bytes). A file no row names is
+            # never pushed, and the next preparation writes it again.
             return Prepared("failed", error=_failure(rev, exc.orig or exc))
         return Prepared("queued", name)
 

@@ -53,9 +53,9 @@ def in_processes(
                                    initializer=initializer, initargs=initargs)
         while queue or pending:
             while queue and len(pending) < 2 * workers and not cancelled():
-                job = queue.pop()
-                function, args = call(job)
-                pending[pool.submit(function, *args)] = job
+                function, args = call(queue[-1])
+                future = pool.submit(function, *args)  # BrokenProcessPool: the job stays queued
+                pending[future] = queue.pop()
             if not pending:
                 return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -187,14 +187,16 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
         # reads it from the kept bytes on its workers, and needs only this.
         meta = PackageMeta("followup", row.visit_id, row.part, row.revision,
                            row.revision - 1 or None, key.device_id)
-        members: Callable[[], dict[str, bytes]] = dict
-        kept: Callable[[], bytes] | None = None
-        if row.package_name not in on_share:
-            # The kept bytes are sent as they are (their SHA-256 checked); one
-            # signed with an earlier key is rebuilt from its members.
-            members, kept = _local_members(local), local.read_bytes
+        # Both lazy: read only if the package must be sent after all (it may
+        # be gone from the share by the time the push lists it again). The
+        # kept bytes are sent as they are (their SHA-256 checked); one signed
+        # with an earlier key is rebuilt from its members.
         by_key[(row.visit_id, row.part, row.revision)] = row
-        items.append(PushItem(meta, members, row.package_name, row.sha256, kept))
+        items.append(PushItem(
+            meta, _local_members(local), row.package_name, row.sha256, local.read_bytes,
+            # Queued while its name is on the share: found damaged there (or
+            # sent by a run that stopped before recording it): read that copy.
+            verify=row.state == "queued" and row.package_name in on_share))
 
     def progress(done: int, total: int) -> None:
         if state is not None:

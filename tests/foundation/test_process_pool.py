@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from app.services.process_pool import in_processes
@@ -51,3 +52,40 @@ def test_cancel_starts_no_further_job() -> None:
                                                 cancelled=lambda: len(seen) >= 1):
         seen.append(job)
     assert 1 <= len(seen) <= 3 < 20  # the ones in flight when cancel came
+
+
+class _PoolThatBreaks:
+    """Stands for a pool whose third job kills its worker: that job's future
+    fails and every later submit is refused."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.submitted = 0
+        self.broken = False
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.broken:
+            raise BrokenProcessPool("the pool is broken")
+        self.submitted += 1
+        future: Future[Any] = Future()
+        if self.submitted == 3:
+            self.broken = True
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result(function(*args))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        return None
+
+
+def test_no_job_is_lost_when_submitting_or_collecting_fails(monkeypatch: Any) -> None:
+    from app.services import process_pool
+
+    monkeypatch.setattr(process_pool, "ProcessPoolExecutor", _PoolThatBreaks)
+    results = list(in_processes(list(range(20)), _call, workers=2, initializer=_init,
+                                initargs=(0,)))
+    assert sorted(job for job, _v, _w in results) == list(range(20))  # each exactly once
+    assert all(value == job * job for job, value, by_worker in results if by_worker)
+    assert sum(1 for _j, _v, by_worker in results if not by_worker) >= 17

@@ -203,3 +203,29 @@ def test_sigkill_at_each_step_of_a_batch(tmp_path: Path, step: str) -> None:
         read_package(share.outbox_dir("laptop-a") / name, _trusted(key))
 
 
+
+
+def test_an_unexpected_error_while_committing_leaves_no_temps(
+        share: Share, key: SigningKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug (not a share fault) in one batch's commit stops the push; the
+    next batch, already written under temp names, is removed too."""
+    from app.services.share import batch
+
+    monkeypatch.setattr(sync_runner, "BATCH_MAX_PACKAGES", 3)
+    real = batch.make_result
+    calls: list[int] = []
+
+    def fails_once(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("unexpected")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "make_result", fails_once)
+    with pytest.raises(RuntimeError):
+        push_all(Share(share.root, FaultyFileSystem(flush="batch")), "laptop-a", key,
+                 [item(n) for n in range(7)])
+    assert os.listdir(share.tmp_dir("laptop-a")) == []
+    monkeypatch.setattr(batch, "make_result", real)
+    after = push_all(share, "laptop-a", key, [item(n) for n in range(7)])
+    assert after.errors == [] and after.pushed + after.already_there == 7

@@ -285,3 +285,57 @@ def test_two_programs_and_a_thread_catching_up_at_once_record_each_revision_once
     assert _kept_files(laptop) == sorted(laptop.paths.data_dir / str(r.local_file) for r in rows)
     for row in rows:
         _check_kept(laptop, row, key)
+
+
+def test_a_preparer_locked_out_of_the_database_leaves_the_winners_package(
+        make_laptop: Callable[..., Laptop], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes build the same package in the same second; the loser's
+    commit then times out on the database lock. The winner recorded that very
+    file name: it must still be there afterwards."""
+    import contextlib
+    from datetime import datetime
+
+    from sqlalchemy.exc import OperationalError
+
+    from app.services import sync_outbox
+
+    laptop = make_laptop("a", keep=1)
+    fixed = datetime(2026, 11, 24, 8, 0, 0)
+    monkeypatch.setattr(sync_outbox, "now", lambda: fixed)
+    monkeypatch.setattr(outbox_prepare, "now", lambda: fixed)
+    monkeypatch.setattr(outbox_prepare, "_revision_lock", lambda r: contextlib.nullcontext())
+    with laptop.sessions() as session:
+        (rev,) = [tuple(r) for r in pending_revisions(session)]
+    key = signing_key(laptop.settings, laptop.paths)
+    real_recorded = outbox_prepare._recorded
+    winner_done: list[str] = []
+
+    def recorded(session: Session, r: Revision) -> str | None:
+        if not winner_done:  # the other process wins between this check and the insert
+            monkeypatch.setattr(outbox_prepare, "_recorded", real_recorded)
+            with laptop.sessions() as other:
+                won = prepare_revision(other, laptop.paths, laptop.settings, key, rev)
+            assert won.status == "queued"
+            winner_done.append(won.package_name or "")
+            monkeypatch.setattr(outbox_prepare, "_recorded", recorded)
+            return None
+        return real_recorded(session, r)
+
+    monkeypatch.setattr(outbox_prepare, "_recorded", recorded)
+    with laptop.sessions() as session:
+        real_commit = session.commit
+        commits: list[int] = []
+
+        def commit() -> None:
+            commits.append(1)
+            if len(commits) == 2:  # the insert's commit: "database is locked"
+                raise OperationalError("COMMIT", {}, Exception("database is locked"))
+            real_commit()
+
+        monkeypatch.setattr(session, "commit", commit)
+        lost = prepare_revision(session, laptop.paths, laptop.settings, key, rev)
+    assert lost.status == "failed"
+    with laptop.sessions() as session:
+        (row,) = session.scalars(select(OutboxEntry)).all()
+    assert row.package_name == winner_done[0]
+    assert (laptop.paths.data_dir / str(row.local_file)).is_file()

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from app.cli.main import main as cli_main
 from app.models.sync import OutboxEntry, SyncRun
@@ -260,3 +260,57 @@ def test_kept_manifest_is_read_fast_or_through_the_zip_directory(tmp_path: Path)
         assert manifest_of((tmp_path / name).read_bytes()) == manifest
     with pytest.raises(ValueError):
         manifest_of(b"PK\x03\x04 not a package at all")
+
+
+def test_a_package_gone_from_the_share_meanwhile_is_sent_again_as_kept(
+        make_laptop: Callable[..., Laptop], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package is listed when the push reads the outbox rows, then removed
+    (by IT, or moved aside) before the files are sent: the kept package goes
+    again under its own name, never one built from nothing."""
+    from app.services.share.signing import load_or_create_key
+
+    laptop = make_laptop("a", keep=1)
+    run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    (row,) = _outbox(laptop)
+    share = Share(laptop.paths.default_share_dir)
+    target = share.outbox_dir(laptop.device_id) / str(row.package_name)
+    listed = Share.list_names
+
+    def list_then_remove(self: Share, folder: Path) -> list[str]:
+        names = listed(self, folder)
+        if target.exists():
+            target.unlink()
+        return names
+
+    monkeypatch.setattr(Share, "list_names", list_then_remove)
+    key = load_or_create_key(laptop.device_id, laptop.paths.config_dir).key
+    with laptop.sessions() as session:
+        sync_outbox.push_outbox(session, laptop.paths, share, key)
+    (after,) = _outbox(laptop)
+    assert after.package_name == row.package_name and after.sha256 == row.sha256
+    assert target.read_bytes() == (laptop.paths.data_dir / str(row.local_file)).read_bytes()
+
+
+def test_a_package_damaged_on_the_share_is_repaired_by_the_next_syncs(
+        make_laptop: Callable[..., Laptop]) -> None:
+    laptop = make_laptop("a", keep=1)
+    run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    (row,) = _outbox(laptop)
+    share = Share(laptop.paths.default_share_dir)
+    target = share.outbox_dir(laptop.device_id) / str(row.package_name)
+    kept = (laptop.paths.data_dir / str(row.local_file)).read_bytes()
+    damaged = bytearray(target.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    target.write_bytes(bytes(damaged))
+    with laptop.sessions() as session:  # sent but not yet re-read: the next sync checks it
+        session.execute(update(OutboxEntry).values(state="published"))
+        session.commit()
+    found = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert any("skadat" in e for e in found.errors)
+    repaired = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert not repaired.failed, repaired.lines()
+    assert target.read_bytes() == kept
+    (after,) = _outbox(laptop)
+    assert after.state == "verified" and after.last_error is None
+    quarantined = list(share.quarantine_dir(laptop.device_id).iterdir())
+    assert [q.read_bytes() for q in quarantined] == [bytes(damaged)]  # kept, never deleted

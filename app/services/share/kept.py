@@ -102,6 +102,8 @@ def kept_parts(
             meta.followup_id, meta.part, meta.revision):
         raise ValueError(f"den lokala kopian {known_name} gäller en annan revision")
     loaded = members() if callable(members) else members
+    if not loaded:  # a package is never just a manifest
+        raise ValueError(f"den lokala kopian {known_name} har inga filer att paketera om")
     parts = build_package_parts(built_with, loaded, key, limits)
     digest = hashlib.sha256()
     for part in parts:

@@ -76,6 +76,7 @@ class PushItem:
     known_name: str | None = None
     known_sha256: str | None = None
     package: bytes | Callable[[], bytes] | None = None
+    verify: bool = False  # read the share's copy even if the name is there (found damaged)
 
 
 @dataclass(frozen=True)
@@ -218,13 +219,16 @@ class _Run:
                                            item.meta, item.members, self.key, self.limits)
             else:
                 members = item.members() if callable(item.members) else item.members
+                if not members:  # a package is never just a manifest
+                    raise ValueError("inga filer att paketera")
                 parts = build_package_parts(item.meta, members, self.key, self.limits)
                 digest = hashlib.sha256()
                 for part in parts:  # the package is never assembled in memory
                     digest.update(part)
                 sha256 = digest.hexdigest()
             prepared = prepare(self.share, self.device_id, package_name(item.meta, sha256), parts,
-                               self.index, self.verify_existing, self.handle is None, sha256)
+                               self.index, self.verify_existing or item.verify,
+                               self.handle is None, sha256)
         except _FATAL as exc:
             return _Entry(item.meta, ItemOutcome(item.meta, None, str(exc)), fatal=True)
         except ShareError as exc:
@@ -263,7 +267,7 @@ class _Run:
                         self.summary.cancelled = True
                         break
                     if (item.known_name is not None and item.known_name in self.index
-                            and not self.verify_existing):
+                            and not (self.verify_existing or item.verify)):
                         sha = item.known_sha256 or item.known_name.split(".")[-2]
                         result = PublishResult("already_there", item.known_name,
                                                self.outbox / item.known_name, sha)
@@ -316,11 +320,13 @@ class _Run:
         is done (so at most two batches are held in memory, and results are
         recorded in input order). Without a whole-file-system flush each file
         was fsynced while staging and the commit is done here at once."""
+        # Before the swap: if collecting the previous batch raises, this one is
+        # still in ``self.batch``, whose temps the run's ``finally`` removes.
+        self.wait_committed()
         batch, self.batch = self.batch, []
         self.batch_packages = self.batch_bytes = 0
         if not batch:
             return
-        self.wait_committed()
         if self.handle is None or self.committer is None:
             self.commit_batch(batch)
             self.record_batch(batch)
