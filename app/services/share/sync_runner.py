@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.services.share.batch import (
     BATCH_MAX_BYTES,
@@ -51,56 +51,11 @@ from app.services.share.publish import (
     clean_stale_temps,
     sync_folder_now,
 )
+from app.services.share.push_items import ItemOutcome, PushItem, SyncSummary, record_outcome
 from app.services.share.signing import SigningKey, publish_public_key
 
 # After these, every further package would fail the same way: stop the run.
 _FATAL = (ShareUnavailableError, ShareFullError, SharePermissionError)
-
-
-@dataclass(frozen=True)
-class PushItem:
-    """One finalized revision. ``members`` may be a callable so the DB layer
-    loads PDFs and attachments only for packages that are actually built;
-    ``known_name`` / ``known_sha256`` are what an earlier push recorded (the
-    result's sha256 is the name's 16-hex prefix when only the name is known).
-
-    ``package`` (bytes or a callable giving them) is the package as built
-    earlier and kept locally: it is sent as it is (after checking its SHA-256
-    against ``known_sha256``) instead of being built again from ``members``,
-    which costs two hashing passes less; one signed with an earlier key is
-    built again from ``members`` with the meta in its manifest (``kept``).
-    ``meta`` then needs only the follow-up, part and revision right."""
-
-    meta: PackageMeta
-    members: Mapping[str, bytes] | Callable[[], Mapping[str, bytes]]
-    known_name: str | None = None
-    known_sha256: str | None = None
-    package: bytes | Callable[[], bytes] | None = None
-    verify: bool = False  # read the share's copy even if the name is there (found damaged)
-
-
-@dataclass(frozen=True)
-class ItemOutcome:
-    meta: PackageMeta
-    result: PublishResult | None
-    error: str | None = None
-
-
-@dataclass
-class SyncSummary:
-    pushed: int = 0
-    already_there: int = 0
-    conflicts: int = 0
-    repaired: int = 0
-    errors: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-    results: list[ItemOutcome] = field(default_factory=list)
-    cancelled: bool = False
-    stale_temps_removed: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.cancelled
 
 
 def push_all(
@@ -185,6 +140,7 @@ class _Entry:
     outcome: ItemOutcome | None = None
     staged: Staged | None = None
     fatal: bool = False
+    flushes_before: int = 0  # batch flushes finished when its temp was begun
 
 
 class _Run:
@@ -210,9 +166,15 @@ class _Run:
         # Results are still recorded (summary, progress callback) on the
         # caller's thread, in input order, when the commit is collected.
         self.committer: ThreadPoolExecutor | None = None
+        # A failed flush reports the file system's write-back error once, and
+        # it may belong to a temp of the next batch being written meanwhile:
+        # every temp begun before a failed flush ended is treated as failed.
+        self.flushes_done = 0
+        self.failed_flushes: list[tuple[int, ShareError]] = []
         self.committing: tuple[Future[None], list[_Entry]] | None = None
 
     def work(self, item: PushItem) -> _Entry:
+        flushes_before = self.flushes_done
         try:
             if item.package is not None:
                 parts, sha256 = kept_parts(item.package, item.known_name, item.known_sha256,
@@ -236,7 +198,7 @@ class _Run:
         except ValueError as exc:
             return _Entry(item.meta, ItemOutcome(item.meta, None, _bad_item(item.meta, exc)))
         if isinstance(prepared, Staged):
-            return _Entry(item.meta, staged=prepared)
+            return _Entry(item.meta, staged=prepared, flushes_before=flushes_before)
         return _Entry(item.meta, ItemOutcome(item.meta, prepared))
 
     def run(self, items: Iterable[PushItem], cancel: Callable[[], bool] | None,
@@ -356,11 +318,18 @@ class _Run:
             flush(self.share, self.handle, staged, self.share.tmp_dir(self.device_id))
         except ShareError as exc:
             flush_error = exc  # flush() removed every temp of the batch
+        if staged and self.handle is not None:
+            self.flushes_done += 1
+            if flush_error is not None:
+                self.failed_flushes.append((self.flushes_done, flush_error))
         for position, entry in enumerate(batch):
             if entry.staged is not None:
-                if flush_error is not None:
-                    entry.outcome = ItemOutcome(entry.meta, None, str(flush_error))
-                    entry.fatal = isinstance(flush_error, _FATAL)
+                error = flush_error or self._failed_flush_since(entry)
+                if error is not None:
+                    if flush_error is None:
+                        drop(self.share, [entry.staged])
+                    entry.outcome = ItemOutcome(entry.meta, None, str(error))
+                    entry.fatal = isinstance(error, _FATAL)
                 else:
                     try:
                         result = commit(self.share, self.device_id, entry.staged, self.index,
@@ -374,36 +343,25 @@ class _Run:
                                           if e.staged is not None])
                         raise
 
+    def _failed_flush_since(self, entry: _Entry) -> ShareError | None:
+        """The error of a flush that failed after this entry's temp was begun
+        (before its own batch's flush), or None."""
+        for number, error in self.failed_flushes:
+            if number > entry.flushes_before:
+                return error
+        return None
+
     def record(self, outcome: ItemOutcome, fatal: bool) -> None:
         if self.stop and outcome.result is None:
             # The share already failed for the whole run: one message is enough.
             self.summary.results.append(outcome)
         else:
-            _record(self.summary, outcome)
+            record_outcome(self.summary, outcome)
         self.stop = self.stop or fatal
         self.halt = self.halt or fatal
         self.done += 1
         if self.progress is not None:
             self.progress(self.done, self.total)
-
-
-def _record(summary: SyncSummary, outcome: ItemOutcome) -> None:
-    summary.results.append(outcome)
-    result = outcome.result
-    if result is None:
-        if outcome.error is not None and outcome.error not in summary.errors:
-            summary.errors.append(outcome.error)
-        return
-    if result.status == "pushed":
-        summary.pushed += 1
-    elif result.status == "already_there":
-        summary.already_there += 1
-    elif result.status == "repaired":
-        summary.repaired += 1
-    elif result.status == "conflict":
-        summary.conflicts += 1
-    if result.message:
-        summary.messages.append(result.message)
 
 
 def _bad_item(meta: PackageMeta, exc: Exception) -> str:
