@@ -95,12 +95,12 @@ def kept_parts(
     if known_sha256 is not None and sha256 != known_sha256:
         raise ValueError(f"den lokala kopian {known_name} stämmer inte med sin kontrollsumma")
     manifest = manifest_of(data)
+    if (manifest.get("followup_id"), manifest.get("part"), manifest.get("revision")) != (
+            meta.followup_id, meta.part, meta.revision):
+        raise ValueError(f"den lokala kopian {known_name} gäller en annan revision")
     if manifest.get("key_id") == key.key_id:
         return [data], sha256
     built_with = meta_of(manifest)
-    if (built_with.followup_id, built_with.part, built_with.revision) != (
-            meta.followup_id, meta.part, meta.revision):
-        raise ValueError(f"den lokala kopian {known_name} gäller en annan revision")
     loaded = members() if callable(members) else members
     if not loaded:  # a package is never just a manifest
         raise ValueError(f"den lokala kopian {known_name} har inga filer att paketera om")

@@ -14,6 +14,7 @@ import base64
 import hashlib
 import json
 import os
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -131,6 +132,20 @@ def load_or_create_key(
 ) -> KeyLoad:
     """Return this laptop's signing key, creating and storing it on first use."""
     require_id(device_id, "device id")
+    # A package prepared on a worker right after finalizing and a sync may
+    # both ask for the first key at once: only one may create it.
+    with _KEY_LOCK:
+        return _load_or_create_key(device_id, config_dir, backend)
+
+
+_KEY_LOCK = threading.Lock()
+
+
+def _load_or_create_key(
+    device_id: str,
+    config_dir: Path,
+    backend: keyring.backend.KeyringBackend | None,
+) -> KeyLoad:
     chosen = backend if backend is not None else keyring.get_keyring()
     warning = None
     if _backend_usable(chosen):
