@@ -68,6 +68,9 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)  # packages in several versions
     # Received parts kept apart because the part was changed here (both kept).
     local_conflicts: list[str] = field(default_factory=list)
+    # Versions of follow-ups here that the share moved to quarantine (damaged
+    # or replaced): the conflicts dialog shows them, so the page offers it.
+    quarantined: int = 0
     refused: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -92,6 +95,9 @@ class SyncReport:
             f"Konflikter: {len(self.conflicts) + len(self.local_conflicts)}",
             f"Fel: {len(self.errors) + len(self.refused)}",
         ]
+        if self.quarantined:
+            out.append(f"I karantän på den gemensamma mappen: {self.quarantined} versioner "
+                       "(kan jämföras under Visa konflikter)")
         if self.cancelled:
             out.append("Synkroniseringen avbröts. Det som hann skickas är komplett; "
                        "resten skickas nästa gång.")
@@ -198,8 +204,18 @@ def _run(session: Session, paths: AppPaths, settings: Settings,
                                                    trusted).refused
     report.conflicts = list(conflicts.values())
     report.local_conflicts = applied.conflicts
+    report.quarantined = _quarantined_here(session, share)
     report.verified = session.scalar(select(func.count()).select_from(OutboxEntry).where(
         OutboxEntry.state.in_(("verified", "receipted")))) or 0
+
+
+def _quarantined_here(session: Session, share: Share) -> int:
+    """How many versions of follow-ups on this laptop are in the share's
+    quarantine (listings only)."""
+    from app.models.visit import Visit
+    from app.services.sync_conflicts import quarantined_versions  # it imports this module
+
+    return len(quarantined_versions(share, set(session.scalars(select(Visit.id)))))
 
 
 def _stop(state: TaskState, report: SyncReport) -> bool:

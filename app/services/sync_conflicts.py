@@ -100,7 +100,7 @@ class ConflictReports:
     versions: list[VersionResult] = field(default_factory=list)  # every copy, in order
 
 
-def _quarantined(share: Share, local: set[str]) -> list[tuple[PackageRef, str]]:
+def quarantined_versions(share: Share, local: set[str]) -> list[tuple[PackageRef, str]]:
     """Packages of follow-ups here in the share's quarantine, each with the
     content hash its quarantine name records."""
     found: list[tuple[PackageRef, str]] = []
@@ -129,7 +129,7 @@ def share_conflicts(session: Session, paths: AppPaths, settings: Settings,
     groups: dict[tuple[str, str, int], list[ConflictCopy]] = {
         key: [ConflictCopy(c.device_id, c.name, c.path) for c in copies]
         for key, copies in revision_conflicts(refs).items()}
-    aside = _quarantined(share, set(local))
+    aside = quarantined_versions(share, set(local))
     for ref, _sha in aside:
         groups.setdefault(ref.parsed.revision_key, [
             ConflictCopy(r.device_id, r.name, r.path) for r in refs

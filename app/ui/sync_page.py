@@ -215,11 +215,12 @@ class SyncPage(QWidget):
                     "%1", str(overview.not_queued))
             self.result_label.setText(text)
             self._show_problems(overview.problems)
-            self._show_conflicts_button(bool((overview.last_run or {}).get("conflicts")))
+            last = overview.last_run or {}
+            self._show_conflicts_button(bool(last.get("conflicts") or last.get("quarantined")))
 
     def _show_conflicts_button(self, share_conflicts: bool) -> None:
-        """Only for packages in several versions on the share: what the
-        conflicts dialog lists and can open."""
+        """Only for packages in several versions on the share, or versions in
+        its quarantine: what the conflicts dialog lists and can open."""
         self.conflicts_button.setVisible(share_conflicts)
 
     @Slot()
@@ -310,7 +311,7 @@ class SyncPage(QWidget):
         self.result_label.setText(f"{head}\n{facts}")
         self._show_problems([*report.errors, *report.refused, *report.conflicts,
                              *report.local_conflicts])
-        self._show_conflicts_button(bool(report.conflicts))
+        self._show_conflicts_button(bool(report.conflicts or report.quarantined))
         self.notes_label.setVisible(bool(report.warnings))
         self.notes_label.setText("\n".join(self.tr("Obs: %1").replace("%1", message_text(w))
                                            for w in report.warnings))

@@ -109,3 +109,25 @@ def test_the_dialog_labels_quarantined_versions_and_opens_only_valid_ones(
     assert sum("Kontrollerad" in line for line in lines) == 2
     assert sum("Kan inte visas" in line and "skadad" in line for line in lines) == 2
     tasks.wait()
+
+
+def test_quarantined_versions_alone_offer_the_dialog(
+        qtbot: QtBot, aside: tuple[Laptop, dict[str, bytes]], runner: TaskRunner) -> None:
+    """No revision is on the share twice, but versions of a follow-up here
+    were moved to quarantine: the sync says so and the page offers them."""
+    from app.services.sync import run_sync
+    from app.services.task_state import TaskState
+    from app.ui.sync_page import SyncPage
+
+    laptop, _reports = aside
+    report = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert report.quarantined == 3 and not report.conflicts
+    assert any("karantän" in line for line in report.lines())
+    page = SyncPage(UiContext(laptop.paths, laptop.sessions, laptop.settings, runner))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.conflicts_button.isVisible()  # from the last run's summary
+    page.start_sync()
+    qtbot.waitUntil(lambda: page.handle is None, timeout=60_000)
+    assert page.last_report is not None and page.last_report.quarantined == 3
+    assert page.conflicts_button.isVisible()
