@@ -342,6 +342,9 @@ class _Run:
                         drop(self.share, [e.staged for e in batch[position + 1:]
                                           if e.staged is not None])
                         raise
+            # The share is full, gone or refuses writes: the builders start
+            # nothing more now, not only once this batch is collected.
+            self.halt = self.halt or entry.fatal
 
     def _failed_flush_since(self, entry: _Entry) -> ShareError | None:
         """The error of a flush that failed after this entry's temp was begun
