@@ -194,9 +194,11 @@ def push_outbox(session: Session, paths: AppPaths, share: Share, key: SigningKey
         by_key[(row.visit_id, row.part, row.revision)] = row
         items.append(PushItem(
             meta, _local_members(local), row.package_name, row.sha256, local.read_bytes,
-            # Queued while its name is on the share: found damaged there (or
-            # sent by a run that stopped before recording it): read that copy.
-            verify=row.state == "queued" and row.package_name in on_share))
+            # Queued while its name is on the share (found damaged there, or
+            # sent by a run that stopped before recording it), or after a
+            # problem: read the share's copy rather than trust its name.
+            verify=row.state == "queued" and (row.package_name in on_share
+                                              or row.last_error is not None)))
 
     def progress(done: int, total: int) -> None:
         if state is not None:

@@ -130,6 +130,45 @@ def test_packages_kept_under_a_lost_key_are_rebuilt_with_the_new_one(
     assert not again.failed and (again.pushed, again.already_there) == (0, 2)
 
 
+def test_a_rebuilt_package_found_damaged_on_the_share_is_repaired(
+        make_laptop: Callable[..., Laptop]) -> None:
+    """After a key loss the rebuilt package's name is already on the share,
+    but its bytes there are damaged: the first sync says so, the next one
+    reads that copy, moves it aside and sends the rebuilt package."""
+    import hashlib
+
+    from app.services.share.kept import manifest_of, meta_of
+    from app.services.share.package import build_package, package_name
+    from app.services.share.signing import FALLBACK_KEY_FILE, load_or_create_key
+
+    laptop = make_laptop("a", keep=1)
+    old = load_or_create_key(laptop.device_id, laptop.paths.config_dir).key
+    with laptop.sessions() as session:
+        assert sync_outbox.queue_finalized(session, laptop.paths, laptop.settings, old).queued == 1
+    (row,) = _outbox(laptop)
+    (laptop.paths.config_dir / FALLBACK_KEY_FILE).unlink()
+    new = load_or_create_key(laptop.device_id, laptop.paths.config_dir).key
+    kept = laptop.paths.data_dir / str(row.local_file)
+    manifest = manifest_of(kept.read_bytes())
+    members = sync_outbox._local_members(kept)()
+    rebuilt = build_package(meta_of(manifest), members, new)
+    name = package_name(meta_of(manifest), hashlib.sha256(rebuilt).hexdigest())
+    share = Share(laptop.paths.default_share_dir)
+    share.init(created_by_device=laptop.device_id, create_root=True)
+    share.ensure_device(laptop.device_id)
+    target = share.outbox_dir(laptop.device_id) / name
+    target.write_bytes(rebuilt[:-7])  # there under the rebuilt name, cut short
+
+    first = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert first.failed  # the copy there does not match: said, not hidden
+    second = run_sync(laptop.sessions, laptop.paths, laptop.settings, None, TaskState())
+    assert not second.failed, second.lines()
+    assert target.read_bytes() == rebuilt
+    (after,) = _outbox(laptop)
+    assert after.package_name == name and after.state == "verified"
+    assert (laptop.paths.data_dir / str(after.local_file)).read_bytes() == rebuilt
+
+
 def trusted_key(key: object) -> object:
     from app.services.share.signing import TrustedKey
 
